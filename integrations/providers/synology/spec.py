@@ -1,0 +1,54 @@
+from integrations.providers.registry import ProviderSpec, SettingsField
+
+SPEC = ProviderSpec(
+    id="synologyphotos",
+    name="Synology Photos",
+    connection_model="synology.SynologyConnection",
+    card_template="integrations/cards/synologyphotos.html",
+    # Synology names a photo by its thumbnail cache key: "<unit id>_<timestamp>".
+    asset_id_pattern=r"\d{1,12}_\d{1,12}",
+    fields=(
+        SettingsField(
+            key="synology_url",
+            label="Server URL",
+            input_type="url",
+            placeholder="https://synology.example.com/photo",
+            hint="Include the Photos path, for example https://nas:5001/photo",
+            required=True,
+            settings_key="synology_url",
+            sort_order=0,
+        ),
+        SettingsField(
+            key="synology_username",
+            label="Username",
+            input_type="text",
+            placeholder="Username",
+            required=True,
+            settings_key="synology_username",
+            sort_order=1,
+        ),
+        SettingsField(
+            key="synology_password",
+            label="Password",
+            input_type="password",
+            placeholder="Password",
+            required=True,
+            secret=True,
+            sort_order=2,
+        ),
+        SettingsField(
+            key="synology_otp",
+            label="One-time code (two-factor sign-in)",
+            input_type="text",
+            placeholder="123456",
+            sort_order=3,
+        ),
+        SettingsField(
+            key="synology_skip_ssl",
+            label="Skip SSL verification",
+            input_type="checkbox",
+            settings_key="synology_skip_ssl",
+            sort_order=4,
+        ),
+    ),
+)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TrekConfig(AppConfig):
+    name = "trek"
+    verbose_name = "TREK"
