@@ -19,6 +19,11 @@ def _plain_static_files(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _private_data_dir(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "uploads"
     settings.CACHES = {

@@ -56,12 +56,13 @@ if SECRET_KEY is None:
     )
 if not DEBUG and (
     SECRET_KEY.strip().lower() in SAMPLE_SECRET_KEYS
-    or SECRET_KEY.startswith("django-insecure")
-    or len(SECRET_KEY) < 32
+    or SECRET_KEY.startswith(("django-insecure", "replace-with", "change-me"))
+    or len(SECRET_KEY) < 50
+    or len(set(SECRET_KEY)) < 5
 ):
     raise ImproperlyConfigured(
         "SECRET_KEY is empty, too short or a sample value. Set SECRET_KEY to a "
-        "random string of at least 32 characters, or unset it to have one generated "
+        "random string of at least 50 characters, or unset it to have one generated "
         "into DATA_DIR."
     )
 
@@ -193,7 +194,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(DATA_DIR / "static")))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
