@@ -19,6 +19,23 @@ def _plain_static_files(settings):
 
 
 @pytest.fixture(autouse=True)
+def _tasks_run_in_process(request):
+    """Tasks run eagerly in tests, even when REDIS_URL is set (as in CI).
+
+    Tests that start a real Celery worker mark themselves `celery_worker`.
+    """
+    if request.node.get_closest_marker("celery_worker"):
+        yield
+        return
+    from trek.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
