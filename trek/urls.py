@@ -20,6 +20,7 @@ api_patterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("addons.urls")),
     path("", include(router.urls)),
+    path("", include(("photos.api_urls", "photos_api"))),
     *provider_api_urls,
 ]
 
@@ -29,6 +30,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("trips/", include("trek.trips.urls")),
+    path("trips/<int:trip_id>/photos/", include("photos.urls")),
     path("settings/integrations/", integrations_page, name="integrations"),
     *provider_web_urls,
     path("healthz", health, name="health"),
