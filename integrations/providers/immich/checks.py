@@ -8,6 +8,7 @@ probed with the calls we actually depend on.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 
 from integrations.providers.base import ConnectionReport, ProviderError
 from integrations.providers.immich.errors import MissingPermissionError
@@ -17,6 +18,7 @@ from integrations.providers.immich.permissions import (
     missing_from_granted,
     required_permissions,
 )
+from integrations.providers.immich.uploads import form_fields
 
 logger = logging.getLogger(__name__)
 
@@ -114,10 +116,23 @@ def _touch(client, path: str) -> None:
 
 
 def _upload_probe(client) -> None:
-    # An empty upload: a key with asset.upload gets a validation error (400),
-    # which is what we want to see; a key without gets 403.
+    # A well-formed upload of an empty text file: a key with asset.upload gets
+    # "unsupported file type" (400) and nothing is stored; one without, 403.
+    now = datetime.now(UTC)
+    fields = form_fields(
+        client.version,
+        checksum="0" * 40,
+        file_name="trek-permission-check.txt",
+        taken_at=now,
+        modified_at=now,
+    )
     try:
-        client.send("POST", "/assets", files={"unused": ("probe.txt", b"")})
+        client.send(
+            "POST",
+            "/assets",
+            data=fields,
+            files={"assetData": ("trek-permission-check.txt", b"", "text/plain")},
+        )
     except MissingPermissionError:
         raise
     except ProviderError:

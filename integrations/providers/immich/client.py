@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date, datetime, time, timedelta
-from urllib.parse import urlsplit
 
 from integrations.net import OutboundSession
 from integrations.providers.base import (
@@ -21,9 +20,7 @@ from integrations.providers.base import (
     ConnectionReport,
     InvalidInputError,
     Page,
-    ProviderTimeoutError,
     Stream,
-    UnreachableError,
 )
 from integrations.providers.immich import mapping, streams, uploads
 from integrations.providers.immich.errors import NOT_AN_API, error_for, looks_like_html
@@ -70,22 +67,10 @@ class ImmichClient:
         headers = {"Accept": "application/json", **kwargs.pop("headers", {})}
         if authenticated:
             headers["x-api-key"] = self._api_key
-        try:
-            response = self._session.request(
-                method, self._api + path, headers=headers, **kwargs
-            )
-        except ProviderTimeoutError as exc:
-            raise ProviderTimeoutError(
-                f"Immich at {self._host} did not answer in time. Check that the "
-                "server is running and not overloaded.",
-                code="immich.timeout",
-            ) from exc
-        except UnreachableError as exc:
-            raise UnreachableError(
-                f"Could not reach Immich at {self._host}. Check the URL and that "
-                "the server is running and reachable from this server.",
-                code="immich.unreachable",
-            ) from exc
+        # Network failures leave integrations.net as ProviderErrors already.
+        response = self._session.request(
+            method, self._api + path, headers=headers, **kwargs
+        )
 
         if response.status_code >= 300 and response.status_code != 304:
             error = error_for(response)
@@ -99,10 +84,6 @@ class ImmichClient:
 
     def post_json(self, path: str, body: dict, **kwargs):
         return self._decode(self.send("POST", path, json=body, **kwargs))
-
-    @property
-    def _host(self) -> str:
-        return urlsplit(self.server_url).netloc
 
     @staticmethod
     def _decode(response):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from integrations.net import stream_body
 from integrations.providers.base import (
     STREAM_KINDS,
     BadResponseError,
@@ -65,7 +66,7 @@ def to_stream(response) -> Stream:
     chunks = (
         iter(())
         if response.status_code == 304
-        else response.iter_content(chunk_size=CHUNK_SIZE)
+        else stream_body(response, chunk_size=CHUNK_SIZE)
     )
     return Stream(
         status=response.status_code,
