@@ -1,12 +1,15 @@
 from integrations.providers.registry import ProviderSpec, SettingsField
+from integrations.providers.synology.asset_ids import ASSET_ID_PATTERN
 
 SPEC = ProviderSpec(
     id="synologyphotos",
     name="Synology Photos",
     connection_model="synology.SynologyConnection",
     card_template="integrations/cards/synologyphotos.html",
-    # Synology names a photo by its thumbnail cache key: "<unit id>_<timestamp>".
-    asset_id_pattern=r"\d{1,12}_\d{1,12}",
+    # "<item id>_<thumbnail cache key>" plus "-t" for a Shared Space item and
+    # "-a<album id>" for an item seen in an album shared with the user. The
+    # cache key itself is "<unit id>_<timestamp>"; see synology/asset_ids.py.
+    asset_id_pattern=ASSET_ID_PATTERN,
     fields=(
         SettingsField(
             key="synology_url",
