@@ -9,6 +9,7 @@ once into DATA_DIR.
 import logging
 import os
 import secrets
+import sys
 from pathlib import Path
 
 import environ
@@ -108,6 +109,8 @@ INSTALLED_APPS = [
     "integrations.providers.synology",
     "photos",
 ]
+if "pytest" in sys.modules:  # models that exist only for the tests
+    INSTALLED_APPS.append("tests.testapp")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
