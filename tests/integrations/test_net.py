@@ -501,6 +501,7 @@ def test_a_certificate_for_another_name_is_refused(tls_server):
     assert failed.value.code == "network.tls"
 
 
+@pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")
 def test_an_untrusted_certificate_points_to_skip_ssl_verification(tls_server):
     url = f"https://photos.test:{tls_server.port}/"
     with pytest.raises(UnreachableError) as failed:
