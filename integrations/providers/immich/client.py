@@ -60,6 +60,12 @@ class ImmichClient:
     def close(self) -> None:
         self._session.close()
 
+    def __enter__(self) -> ImmichClient:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     # --- transport -------------------------------------------------------------
 
     def send(self, method: str, path: str, *, authenticated: bool = True, **kwargs):

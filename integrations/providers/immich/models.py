@@ -7,7 +7,7 @@ from django.db import models
 
 from integrations import crypto
 from integrations.fields import EncryptedTextField
-from integrations.providers.base import NotConfiguredError
+from integrations.providers.base import ConnectionReport, NotConfiguredError
 
 
 class ImmichConnection(models.Model):
@@ -49,6 +49,18 @@ class ImmichConnection(models.Model):
     @property
     def is_configured(self) -> bool:
         return bool(self.server_url) and bool(self.api_key)
+
+    def last_report(self) -> ConnectionReport | None:
+        """What the last test found, as Test Connection reported it."""
+        if self.last_test_ok is None:
+            return None
+        return ConnectionReport(
+            connected=self.last_test_ok,
+            user_name=self.server_user_name or None,
+            server_version=self.server_version or None,
+            missing_permissions=list(self.missing_permissions or []),
+            error=self.last_error or None,
+        )
 
     def client(self):
         """An ImmichClient on this connection, or NotConfiguredError."""
