@@ -173,6 +173,13 @@ class OutboundSession:
             raise _provider_error(exc, _host(url)) from exc
 
     def _without_credentials(self, kwargs: dict) -> dict:
+        if any(kwargs.get(name) is not None for name in BODY_ARGUMENTS):
+            # A body kept across a 307/308 may hold a password or session id.
+            raise BadResponseError(
+                "The photo server redirected a request carrying data to another "
+                "host; it was not sent. Enter the final address as the server URL.",
+                code="network.cross_host_redirect",
+            )
         kwargs = dict(kwargs, auth=None, cookies=None)
         headers = CaseInsensitiveDict(kwargs["headers"])
         for name in (*self.credential_headers, *ALWAYS_PRIVATE_HEADERS):

@@ -413,6 +413,15 @@ def test_credentials_stay_with_their_host(server):
     assert "/landing?from=cross" in landed  # the _sid query did not follow
 
 
+def test_a_body_never_follows_a_redirect_to_another_host(server):
+    elsewhere = _url(server, "/login", host="other.test")
+    server.routes["/login"] = (307, {"Location": elsewhere}, b"")
+    with pytest.raises(BadResponseError) as refused:
+        net.OutboundSession().post(_url(server, "/login"), data={"passwd": "pw"})
+    assert refused.value.code == "network.cross_host_redirect"
+    assert [path for _, path, _ in server.seen] == ["/login"]
+
+
 def test_see_other_turns_a_post_into_a_get(server):
     server.routes["/upload"] = (303, {"Location": "/done"}, b"")
     response = net.OutboundSession().post(_url(server, "/upload"), data=b"x" * 10)
