@@ -70,21 +70,11 @@ class SyncResult:
     removed: int
 
 
-def album_asset_kwargs(passphrase: str) -> dict:
-    """Extra arguments for a shared album's assets (Synology passphrase)."""
-    return {"passphrase": passphrase} if passphrase else {}
-
-
 def fetch_album_assets(client, link: AlbumLink) -> dict:
     """Every asset of the album, by id, paging until the provider says done."""
     assets, page = {}, 1
     for _ in range(SYNC_MAX_PAGES):
-        result = client.album_assets(
-            link.album_id,
-            page=page,
-            size=SYNC_PAGE_SIZE,
-            **album_asset_kwargs(link.passphrase),
-        )
+        result = client.album_assets(link.album_id, page=page, size=SYNC_PAGE_SIZE)
         for asset in result.items:
             assets[asset.id] = asset
         if not result.has_more:

@@ -18,7 +18,6 @@ from integrations.providers.base import STREAM_KINDS
 from integrations.providers.registry import UnknownProvider, get_spec
 from photos.access import can_view_asset, get_viewable_photo
 from photos.local import local_file_response
-from photos.models import Photo
 from photos.proxy import ERROR_CACHE_CONTROL, AssetRef, open_asset_stream, relay
 from photos.services import is_valid_asset_id
 from photos.thumbnails import thumbnail_response
@@ -102,7 +101,7 @@ class PhotoInfoView(MediaAPIView):
                 }
             )
         ref = AssetRef.of_photo(photo)
-        info = ref.client().asset_info(photo.asset_id, **ref.extra_kwargs())
+        info = ref.client().asset_info(photo.asset_id)
         return Response(asset_info_json(info))
 
 
@@ -124,10 +123,7 @@ class AssetView(MediaAPIView):
         owner = get_user_model().objects.filter(pk=owner_id).first()
         if owner is None:
             raise NotFound("Photo not found.")
-        stored = Photo.objects.filter(
-            provider=provider, asset_id=asset_id, owner=owner
-        ).first()
-        return AssetRef(provider, asset_id, owner, stored.passphrase if stored else "")
+        return AssetRef(provider, asset_id, owner)
 
 
 class AssetMediaView(AssetView):
@@ -141,5 +137,5 @@ class AssetMediaView(AssetView):
 class AssetInfoView(AssetView):
     def get(self, request, provider, trip_id, asset_id, owner_id):
         ref = self.asset_ref(request, provider, trip_id, asset_id, owner_id)
-        info = ref.client().asset_info(asset_id, **ref.extra_kwargs())
+        info = ref.client().asset_info(asset_id)
         return Response(asset_info_json(info))

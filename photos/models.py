@@ -43,7 +43,8 @@ class Photo(models.Model):
     media_type = models.CharField(
         max_length=10, choices=MediaType.choices, default=MediaType.IMAGE
     )
-    # A Synology shared album's passphrase, needed to fetch its assets.
+    # A Synology shared album's passphrase, as the picker sent it. The Synology
+    # client also keeps passphrases by album id on the connection.
     passphrase = EncryptedTextField()
 
     # Local uploads only; paths are relative to MEDIA_ROOT.

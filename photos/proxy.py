@@ -42,15 +42,10 @@ class AssetRef:
     provider: str
     asset_id: str
     owner: object  # the user whose connection fetches the bytes
-    passphrase: str = ""
 
     @classmethod
     def of_photo(cls, photo) -> "AssetRef":
-        return cls(photo.provider, photo.asset_id, photo.owner, photo.passphrase)
-
-    def extra_kwargs(self) -> dict:
-        """A Synology shared album's passphrase, when the asset needs one."""
-        return {"passphrase": self.passphrase} if self.passphrase else {}
+        return cls(photo.provider, photo.asset_id, photo.owner)
 
     def client(self):
         return get_spec(self.provider).client_for(self.owner)
@@ -93,7 +88,6 @@ def open_asset_stream(ref: AssetRef, kind, *, size=None, range_header=None, etag
         size=size,
         range_header=range_header,
         etag=etag,
-        **ref.extra_kwargs(),
     )
 
 

@@ -53,3 +53,25 @@ def sync_all_album_links() -> int:
         sync_album_link.delay(link_id)
     logger.info("queued sync of %s album links", len(link_ids))
     return len(link_ids)
+
+
+@shared_task(bind=True, ignore_result=True, acks_late=True)
+def mirror_photo_to_immich(self, photo_id: int) -> None:
+    """Send one uploaded photo to its owner's Immich (see photos.mirroring).
+
+    The task id is the claim token: a message re-delivered after a worker died
+    carries the same id, so it may take the photo over.
+    """
+    from photos import mirroring
+
+    try:
+        mirroring.mirror_photo(photo_id, token=self.request.id or f"eager-{photo_id}")
+    except ProviderError as err:  # only transient errors come out
+        attempt = self.request.retries
+        if attempt < mirroring.max_retries():
+            raise self.retry(
+                exc=err,
+                countdown=mirroring.retry_delay(attempt),
+                max_retries=mirroring.max_retries(),
+            ) from None
+        mirroring.record_failure(photo_id, err)
