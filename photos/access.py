@@ -20,9 +20,12 @@ def in_viewers_journey(viewer, photo_filter: dict) -> bool:
     {"provider": ..., "asset_id": ..., "owner_id": ...}. Every journey that
     holds the photo counts, not only the first one found.
     """
-    # TODO(journeys): answer from the journey gallery once trek.journeys exists;
-    # until then no photo is in any journey.
-    return False
+    from trek.journeys.models import Journey, JourneyPhoto
+
+    return JourneyPhoto.objects.filter(
+        journey__in=Journey.objects.visible_to(viewer),
+        **{f"photo__{key}": value for key, value in photo_filter.items()},
+    ).exists()
 
 
 def shared_in_viewers_trip(viewer, photo_filter: dict, trip_id=None) -> bool:

@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "integrations.providers.immich",
     "integrations.providers.synology",
     "photos",
+    "trek.journeys",
 ]
 if "pytest" in sys.modules:  # models that exist only for the tests
     INSTALLED_APPS.append("tests.testapp")

@@ -34,5 +34,6 @@ urlpatterns = [
     path("settings/integrations/", integrations_page, name="integrations"),
     *provider_web_urls,
     path("healthz", health, name="health"),
+    path("", include("trek.journeys.urls")),
     path("api/", include(api_patterns)),
 ]
