@@ -21,9 +21,11 @@ def test_five_hundred_thumbnails_cost_one_sign_in(saved_connection, fake_synolog
 
     for _ in range(500):
         # A new client per image, as each proxied request builds its own.
-        with fresh(saved_connection).client().open_stream(
-            asset_id, "thumbnail", size="sm"
-        ) as stream:
+        with (
+            fresh(saved_connection)
+            .client()
+            .open_stream(asset_id, "thumbnail", size="sm") as stream
+        ):
             assert b"".join(stream.chunks)[:2] == b"\xff\xd8"  # a JPEG
 
     assert fake_synology.logins == 1
