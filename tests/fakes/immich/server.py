@@ -95,7 +95,9 @@ class FakeImmich(HandlersMixin):
         self._server = make_server(
             "127.0.0.1", port, self._wsgi, threaded=True, request_handler=_QuietHandler
         )
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
         self._thread.start()
         return self
 
