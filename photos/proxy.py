@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.http import content_disposition_header
 
-from integrations.providers.base import BadResponseError, Stream
+from integrations.providers.base import BadResponseError, ProviderError, Stream
 from integrations.providers.registry import get_spec
 from photos.renditions import heic_to_jpeg
 
@@ -65,6 +65,10 @@ class UpstreamChunks:
     def __iter__(self):
         try:
             yield from self._stream.chunks
+        except ProviderError as err:
+            # The headers are out: all we can do is end the body early, which
+            # the browser sees as a short read.
+            logger.warning("upstream stream broke off: %s", err.code)
         finally:
             self.close()
 

@@ -4,6 +4,8 @@ from django.core.cache import cache, caches
 from integrations.providers.base import NotConfiguredError
 from integrations.providers.registry import ProviderSpec
 from photos.models import Photo, TripPhoto
+from tests.fakes.immich.fixtures import *  # noqa: F403
+from tests.fakes.synology.fixtures import fake_synology  # noqa: F401
 from tests.photos.fake_provider import IMMICH_IDS, FakeLibrary, FakeProvider
 
 
