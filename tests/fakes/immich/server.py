@@ -96,7 +96,9 @@ class FakeImmich(HandlersMixin):
             "127.0.0.1", port, self._wsgi, threaded=True, request_handler=_QuietHandler
         )
         self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.02},
+            daemon=True,
         )
         self._thread.start()
         return self
