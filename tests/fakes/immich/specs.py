@@ -3,8 +3,8 @@
 Our client's requests and the fake's responses are both validated with
 openapi-core against the spec of the version the fake imitates, so neither
 can drift from what a real server of that version accepts and returns.
-The spec files are read from IMMICH_OPENAPI_DIR (default: the shared
-reference folder).
+The spec files are read from IMMICH_OPENAPI_DIR, by default from the shared
+reference folder that sits beside the repository (../shared/reference).
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-SPEC_DIR = Path(os.environ.get("IMMICH_OPENAPI_DIR", "/work/shared/reference"))
+_BESIDE_THE_REPOSITORY = Path(__file__).resolve().parents[4] / "shared" / "reference"
+SPEC_DIR = Path(os.environ.get("IMMICH_OPENAPI_DIR", _BESIDE_THE_REPOSITORY))
 SPEC_FILES = {
     "1.118.2": "immich-openapi-specs-1.118.2.json",
     "1.132.3": "immich-openapi-specs-1.132.3.json",
