@@ -160,7 +160,8 @@ def _upload(photo: Photo, connection):
         raise MirrorFileMissing("The uploaded file is no longer on this server.")
     client = connection.client()
     try:
-        with path.open("rb") as file:
+        file = _open(path)
+        with file:
             # TODO(immich client takes a device_asset_id): send the per-photo
             # device_asset_id; until then the client derives one from the
             # checksum, which is just as stable across retries.
@@ -172,6 +173,13 @@ def _upload(photo: Photo, connection):
             )
     finally:
         client.close()
+
+
+def _open(path: Path):
+    try:
+        return path.open("rb")
+    except OSError:
+        raise MirrorFileMissing("The uploaded file could not be read.") from None
 
 
 def _release(photo_id: int, token: str, err: ProviderError) -> None:
