@@ -26,11 +26,8 @@ from photos.models import MirrorStatus, Photo
 logger = logging.getLogger(__name__)
 
 IMMICH = "immich"
-DEFAULT_MAX_RETRIES = 6
-DEFAULT_RETRY_BASE_SECONDS = 30.0
-DEFAULT_RETRY_CAP_SECONDS = 3600.0
-# A claim older than this belongs to a task that died; another may take over.
-DEFAULT_CLAIM_SECONDS = 900
+# A claim older than MIRROR_CLAIM_SECONDS belongs to a task that died; another
+# task may take over.
 
 
 class MirrorFileMissing(ProviderError):
@@ -38,13 +35,13 @@ class MirrorFileMissing(ProviderError):
 
 
 def max_retries() -> int:
-    return getattr(settings, "MIRROR_MAX_RETRIES", DEFAULT_MAX_RETRIES)
+    return settings.MIRROR_MAX_RETRIES
 
 
 def retry_delay(attempt: int) -> float:
     """Exponential backoff with full jitter in its upper half, capped."""
-    base = getattr(settings, "MIRROR_RETRY_BASE_SECONDS", DEFAULT_RETRY_BASE_SECONDS)
-    cap = getattr(settings, "MIRROR_RETRY_CAP_SECONDS", DEFAULT_RETRY_CAP_SECONDS)
+    base = settings.MIRROR_RETRY_BASE_SECONDS
+    cap = settings.MIRROR_RETRY_CAP_SECONDS
     return min(cap, base * 2**attempt) * random.uniform(0.5, 1.0)
 
 
@@ -97,9 +94,7 @@ def _send_after_commit(photo_id: int) -> None:
 def claim(photo_id: int, token: str) -> bool:
     """Take the photo for sending. A re-delivered task (same token) or a stale
     claim may take it again; anybody else finds nothing to do."""
-    stale = timezone.now() - timedelta(
-        seconds=getattr(settings, "MIRROR_CLAIM_SECONDS", DEFAULT_CLAIM_SECONDS)
-    )
+    stale = timezone.now() - timedelta(seconds=settings.MIRROR_CLAIM_SECONDS)
     return bool(
         Photo.objects.filter(pk=photo_id, mirror_status=MirrorStatus.QUEUED)
         .filter(

@@ -243,6 +243,18 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
+# Redis hands a killed worker's task to another only after this many seconds;
+# it must outlast the longest upload to a photo server.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+}
+
+# Journey uploads and their mirroring to Immich (see photos/mirroring.py).
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+MIRROR_MAX_RETRIES = env.int("MIRROR_MAX_RETRIES", default=6)
+MIRROR_RETRY_BASE_SECONDS = env.int("MIRROR_RETRY_BASE_SECONDS", default=30)
+MIRROR_RETRY_CAP_SECONDS = env.int("MIRROR_RETRY_CAP_SECONDS", default=3600)
+MIRROR_CLAIM_SECONDS = env.int("MIRROR_CLAIM_SECONDS", default=900)
 
 # Outbound requests to photo servers (see integrations/net.py).
 ALLOW_INTERNAL_NETWORK = env.bool("ALLOW_INTERNAL_NETWORK", default=False)

@@ -19,11 +19,10 @@ from trek.journeys import images
 logger = logging.getLogger(__name__)
 
 UPLOAD_DIR = "journey"
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
 def max_upload_bytes() -> int:
-    return getattr(settings, "UPLOAD_MAX_BYTES", DEFAULT_MAX_BYTES)
+    return settings.UPLOAD_MAX_BYTES
 
 
 def preview_path_for(file_path: str) -> str:
