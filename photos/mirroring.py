@@ -77,10 +77,16 @@ def queue_retry(photo: Photo) -> bool:
 
 
 def _queue(photo: Photo) -> None:
+    # Named once, so every attempt presents the same file to Immich.
+    device_asset_id = photo.device_asset_id or f"trek-photo-{photo.pk}"
     Photo.objects.filter(pk=photo.pk).update(
-        mirror_status=MirrorStatus.QUEUED, mirror_error="", mirror_claim=""
+        mirror_status=MirrorStatus.QUEUED,
+        mirror_error="",
+        mirror_claim="",
+        device_asset_id=device_asset_id,
     )
     photo.mirror_status = MirrorStatus.QUEUED
+    photo.device_asset_id = device_asset_id
     _send_after_commit(photo.pk)
 
 
@@ -157,14 +163,12 @@ def _upload(photo: Photo, connection):
     try:
         file = _open(path)
         with file:
-            # TODO(immich client takes a device_asset_id): send the per-photo
-            # device_asset_id; until then the client derives one from the
-            # checksum, which is just as stable across retries.
             return client.upload(
                 file,
                 file_name=path.name,
                 taken_at=photo.taken_at,
                 content_type=mimetypes.guess_type(path.name)[0],
+                device_asset_id=photo.device_asset_id,
             )
     finally:
         client.close()

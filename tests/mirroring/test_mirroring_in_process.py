@@ -53,6 +53,17 @@ def test_an_upload_arrives_in_immich_exactly_once(
     assert api_for(owner).get(f"/api/photos/{photo.pk}/original").status_code == 200
 
 
+def test_the_upload_names_the_photo_with_its_own_device_asset_id(
+    fake_immich, connect_immich, mirrored_upload
+):
+    connect_immich(fake_immich)
+    photo = mirrored_upload(image_bytes())
+
+    [(request, _)] = upload_requests(fake_immich)
+    assert request.form["deviceAssetId"] == f"trek-photo-{photo.pk}"
+    assert photo.device_asset_id == f"trek-photo-{photo.pk}"
+
+
 def test_a_redelivered_task_sends_nothing_more(
     fake_immich, connect_immich, mirrored_upload
 ):

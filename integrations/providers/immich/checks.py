@@ -121,10 +121,10 @@ def _upload_probe(client) -> None:
     now = datetime.now(UTC)
     fields = form_fields(
         client.version,
-        checksum="0" * 40,
         file_name="trek-permission-check.txt",
         taken_at=now,
         modified_at=now,
+        device_asset_id="trek-permission-check",
     )
     try:
         client.send(

@@ -40,16 +40,22 @@ def upload(
     taken_at: datetime | None = None,
     modified_at: datetime | None = None,
     content_type: str | None = None,
+    device_asset_id: str | None = None,
 ) -> UploadResult:
-    """POST /assets with a seekable binary `file`; returns the asset id."""
+    """POST /assets with a seekable binary `file`; returns the asset id.
+
+    `device_asset_id` names the file on our side; sending the same one again
+    lets older servers recognise a retry. Without it, one is derived from the
+    checksum, which is just as stable for the same bytes.
+    """
     checksum = sha1_of(file)
     taken_at = taken_at or exif_taken_at(file) or datetime.now(UTC)
     fields = form_fields(
         client.version,
-        checksum=checksum,
         file_name=file_name,
         taken_at=taken_at,
         modified_at=modified_at or taken_at,
+        device_asset_id=device_asset_id or f"trek-{checksum[:20]}",
     )
     content_type = content_type or _guess_type(file_name)
 
@@ -64,7 +70,7 @@ def upload(
     return _result(body, response.status_code)
 
 
-def form_fields(version, *, checksum, file_name, taken_at, modified_at) -> dict:
+def form_fields(version, *, file_name, taken_at, modified_at, device_asset_id) -> dict:
     fields = {
         "fileCreatedAt": _iso(taken_at),
         "fileModifiedAt": _iso(modified_at),
@@ -72,8 +78,7 @@ def form_fields(version, *, checksum, file_name, taken_at, modified_at) -> dict:
     if version.at_least(1, 135):
         fields["filename"] = file_name
     if version.upload_needs_device_ids:
-        # Stable per content, so a retried mirror is recognised as the same file.
-        fields["deviceAssetId"] = f"trek-{checksum[:20]}"
+        fields["deviceAssetId"] = device_asset_id
         fields["deviceId"] = DEVICE_ID
     return fields
 
