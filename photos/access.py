@@ -65,7 +65,7 @@ def can_view_asset(viewer, provider_id, asset_id, owner_id, trip_id) -> bool:
 def get_viewable_photo(viewer, photo_id) -> Photo:
     """The photo if the viewer may see it and its provider is on; else 404."""
     try:
-        photo = Photo.objects.get(pk=int(photo_id))
+        photo = Photo.objects.select_related("owner").get(pk=int(photo_id))
     except (Photo.DoesNotExist, ValueError, TypeError):
         raise Http404("Photo not found.") from None
     if not photo.is_local and not state.is_provider_enabled(photo.provider):

@@ -86,9 +86,8 @@ class Photo(models.Model):
 
     def delete_if_orphaned(self) -> bool:
         """Drop a provider reference nothing points at any more."""
-        if self.is_local or self.trip_photos.exists():
+        if self.is_local or self.trip_photos.exists() or self.journey_photos.exists():
             return False
-        # TODO(journeys): also keep photos a journey gallery still references.
         self.delete()
         return True
 

@@ -4,45 +4,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('photos', '0001_initial'),
+        ("photos", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='photo',
-            name='device_asset_id',
-            field=models.CharField(blank=True, default='', max_length=100),
+            model_name="photo",
+            name="device_asset_id",
+            field=models.CharField(blank=True, default="", max_length=100),
         ),
         migrations.AddField(
-            model_name='photo',
-            name='mirror_attempts',
+            model_name="photo",
+            name="mirror_attempts",
             field=models.PositiveIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='photo',
-            name='mirror_claim',
-            field=models.CharField(blank=True, default='', max_length=100),
+            model_name="photo",
+            name="mirror_claim",
+            field=models.CharField(blank=True, default="", max_length=100),
         ),
         migrations.AddField(
-            model_name='photo',
-            name='mirror_claimed_at',
+            model_name="photo",
+            name="mirror_claimed_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='photo',
-            name='mirror_error',
-            field=models.TextField(blank=True, default=''),
+            model_name="photo",
+            name="mirror_error",
+            field=models.TextField(blank=True, default=""),
         ),
         migrations.AddField(
-            model_name='photo',
-            name='mirror_status',
-            field=models.CharField(choices=[('none', 'Not mirrored'), ('queued', 'Queued'), ('mirrored', 'Mirrored'), ('duplicate', 'Already in Immich'), ('failed', 'Failed')], default='none', max_length=10),
+            model_name="photo",
+            name="mirror_status",
+            field=models.CharField(
+                choices=[
+                    ("none", "Not mirrored"),
+                    ("queued", "Queued"),
+                    ("mirrored", "Mirrored"),
+                    ("duplicate", "Already in Immich"),
+                    ("failed", "Failed"),
+                ],
+                default="none",
+                max_length=10,
+            ),
         ),
         migrations.AddField(
-            model_name='photo',
-            name='mirrored_asset_id',
-            field=models.CharField(blank=True, default='', max_length=200),
+            model_name="photo",
+            name="mirrored_asset_id",
+            field=models.CharField(blank=True, default="", max_length=200),
         ),
     ]
