@@ -69,6 +69,9 @@ def local_file_response(request, photo, kind: str):
         del response["Content-Type"]
     else:
         response = _ranged(path, stat.st_size, request.headers.get("Range"))
+        if response.status_code == 416:
+            response["Cache-Control"] = "no-store"
+            return response
         response["Content-Type"] = content_type
         response["Accept-Ranges"] = "bytes"
     response["ETag"] = etag
