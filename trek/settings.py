@@ -249,6 +249,15 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
 }
 
+# Album links are synced on demand and, by Celery beat, every ALBUM_SYNC_MINUTES.
+ALBUM_SYNC_MINUTES = env.int("ALBUM_SYNC_MINUTES", default=60)
+CELERY_BEAT_SCHEDULE = {
+    "sync-album-links": {
+        "task": "photos.tasks.sync_all_album_links",
+        "schedule": ALBUM_SYNC_MINUTES * 60,
+    },
+}
+
 # Journey uploads and their mirroring to Immich (see photos/mirroring.py).
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 MIRROR_MAX_RETRIES = env.int("MIRROR_MAX_RETRIES", default=6)
