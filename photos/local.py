@@ -39,6 +39,21 @@ class FileSlice:
         self._file.close()
 
 
+def preview_path_for(file_path: str) -> str:
+    """Where the browser-friendly JPEG of an uploaded image is kept."""
+    original = Path(file_path)
+    return str(original.parent / "previews" / f"{original.stem}.jpg")
+
+
+def _preview_or_original(photo) -> str:
+    # Uploads made before previews existed have none; their original serves.
+    if photo.media_type == MediaType.IMAGE:
+        preview = preview_path_for(photo.file_path)
+        if (Path(settings.MEDIA_ROOT) / preview).is_file():
+            return preview
+    return photo.file_path
+
+
 def stored_path(relative: str) -> Path:
     """The upload's path, refusing anything that escapes MEDIA_ROOT."""
     root = Path(settings.MEDIA_ROOT).resolve()
@@ -55,6 +70,8 @@ def local_file_response(request, photo, kind: str):
             relative = photo.file_path
         if not relative:
             raise Http404("No poster available.")
+    elif kind == "preview":
+        relative = _preview_or_original(photo)
     else:
         relative = photo.file_path
     path = stored_path(relative)

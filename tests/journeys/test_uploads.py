@@ -94,6 +94,11 @@ def test_heic_photos_are_accepted_and_previewed_as_jpeg(
     with Image.open(preview) as rendition:
         assert rendition.format == "JPEG"
 
+    shown = api_for(owner).get(f"/api/photos/{photo.pk}/preview")
+    assert shown.status_code == 200
+    assert shown["Content-Type"] == "image/jpeg"
+    assert b"".join(shown.streaming_content) == preview.read_bytes()
+
 
 def test_a_disguised_file_is_refused_while_the_others_go_through(
     api_for, journey_on, entry, owner

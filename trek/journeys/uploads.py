@@ -13,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from photos.local import preview_path_for
 from photos.models import LOCAL_PROVIDER, MediaType, Photo
 from trek.journeys import images
 
@@ -23,11 +24,6 @@ UPLOAD_DIR = "journey"
 
 def max_upload_bytes() -> int:
     return settings.UPLOAD_MAX_BYTES
-
-
-def preview_path_for(file_path: str) -> str:
-    """Where the JPEG preview of an original lives, relative to MEDIA_ROOT."""
-    return f"{UPLOAD_DIR}/previews/{Path(file_path).stem}.jpg"
 
 
 @dataclass
