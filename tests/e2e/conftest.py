@@ -95,35 +95,35 @@ def app(tmp_path_factory, fake_immich, fake_synology):
     server.stop()
 
 
+SWITCH_ON = seeding.call("switch_on", ids=["journey", "immich", "synologyphotos"])
+
+
 @pytest.fixture
 def providers_on(app):
-    app.shell(seeding.call("switch_on", ids=["journey", "immich", "synologyphotos"]))
+    app.shell(SWITCH_ON)
 
 
 @pytest.fixture
-def owner_connected(app, providers_on, fake_immich, fake_synology):
-    """Olivia has both providers connected (through the browser or, if those
-    tests did not run, directly)."""
+def owner_connected(app, fake_immich, fake_synology):
+    """Providers on and Olivia connected to both (through the browser or, if
+    those tests did not run, directly); one Django start for all three."""
     from tests.fakes.immich.seed import OLIVIA_KEY
 
-    app.shell(
-        seeding.call(
-            "connect_immich",
-            username=OWNER,
-            url=fake_immich.url,
-            api_key=OLIVIA_KEY,
-            mirror=True,
-        )
+    immich = seeding.call(
+        "connect_immich",
+        username=OWNER,
+        url=fake_immich.url,
+        api_key=OLIVIA_KEY,
+        mirror=True,
     )
-    app.shell(
-        seeding.call(
-            "connect_synology",
-            username=OWNER,
-            url=fake_synology.url,
-            account="alice",
-            password="alice-password",
-        )
+    synology = seeding.call(
+        "connect_synology",
+        username=OWNER,
+        url=fake_synology.url,
+        account="alice",
+        password="alice-password",
     )
+    app.shell("\n".join([SWITCH_ON, immich, synology]))
 
 
 @pytest.fixture(scope="session")
