@@ -38,6 +38,10 @@ test: $(VENV)/.synced
 	$(PY) manage.py makemigrations --check --dry-run --verbosity 0
 	$(VENV)/bin/pytest
 
+# The app with a fake Immich and Synology NAS and demo sign-ins, on ./data-demo.
+demo: $(VENV)/.synced
+	$(PY) -m tests.fakes.demo
+
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -32,6 +32,8 @@ def test_admin_switches_on_journey_immich_and_synology_in_the_admin(
         row = page.locator("tr.form-row", has_text=provider)
         row.locator("input[type=checkbox][name$='-enabled']").check()
     page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_load_state()
+    screenshot(page, "-after-save")
 
     expect(page.locator(".messagelist .success")).to_be_visible()
     page.goto("/admin/addons/addon/journey/change/")

@@ -115,7 +115,7 @@ def test_viewer_plays_a_video_and_seeks_in_it(
 
 
 def test_viewer_downloads_a_large_original_streamed_through_the_server(
-    open_page, owner_connected, trip_id, shared_state, fake_immich, tmp_path
+    open_page, owner_connected, trip_id, shared_state, fake_immich, tmp_path, screenshot
 ):
     from tests.fakes.immich.seed import PHOTO_IDS
 
@@ -138,3 +138,4 @@ def test_viewer_downloads_a_large_original_streamed_through_the_server(
     saved = tmp_path / "original.jpg"
     download_info.value.save_as(saved)
     assert saved.read_bytes() == expected
+    screenshot(page)
