@@ -3,6 +3,8 @@
 Every route checks trip membership first; an outsider gets a 404.
 """
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
@@ -13,6 +15,18 @@ from photos import services
 from photos.albums import AlbumAlreadyLinked, link_album, sync_album, unlink_album
 from photos.connections import connection_problems
 from photos.models import AlbumLink
+from photos.serializers import (
+    NOT_FOUND,
+    AddTripPhotosSerializer,
+    AlbumLinkCreatedSerializer,
+    AlbumLinkListSerializer,
+    AlbumSyncedSerializer,
+    AlbumUnlinkedSerializer,
+    ErrorSerializer,
+    PhotosAddedSerializer,
+    SuccessSerializer,
+    TripPhotoListSerializer,
+)
 from trek.trips.models import get_visible_trip
 
 NO_PROVIDERS = "No photo providers enabled."
@@ -71,6 +85,17 @@ class AlbumLinkSerializer(serializers.Serializer):
     )
 
 
+# Any trip route: signed out (401), not a member of the trip (404).
+ERRORS = {401: ErrorSerializer, 404: NOT_FOUND}
+# Bad input, or a photo server that failed or refused us.
+PROVIDER_ERRORS = {
+    400: ErrorSerializer,
+    502: ErrorSerializer,
+    504: ErrorSerializer,
+    **ERRORS,
+}
+
+
 class TripAPIView(APIView):
     """A route under a trip: the caller must own it or be a member."""
 
@@ -93,6 +118,9 @@ class TripAPIView(APIView):
 
 
 class TripPhotosAPI(TripAPIView):
+    @extend_schema(
+        responses={200: TripPhotoListSerializer, 400: ErrorSerializer, **ERRORS}
+    )
     def get(self, request, trip_id):
         provider_ids = self.enabled_providers()
         rows = list(services.visible_trip_photos(self.trip, request.user))
@@ -104,6 +132,10 @@ class TripPhotosAPI(TripAPIView):
             }
         )
 
+    @extend_schema(
+        request=AddTripPhotosSerializer,
+        responses={200: PhotosAddedSerializer, **PROVIDER_ERRORS},
+    )
     def post(self, request, trip_id):
         selections = services.parse_selections(request.data.get("selections"))
         shared = request.data.get("shared", True)
@@ -112,6 +144,17 @@ class TripPhotosAPI(TripAPIView):
         added = services.add_photos(self.trip, request.user, selections, shared=shared)
         return Response({"success": True, "added": added})
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "photo_id",
+                OpenApiTypes.INT,
+                OpenApiParameter.QUERY,
+                description="Or photo_id in a JSON body.",
+            )
+        ],
+        responses={200: SuccessSerializer, 400: ErrorSerializer, **ERRORS},
+    )
     def delete(self, request, trip_id):
         body = PhotoIdSerializer(data=request.data or request.query_params)
         body.is_valid(raise_exception=True)
@@ -121,6 +164,10 @@ class TripPhotosAPI(TripAPIView):
 
 
 class TripPhotoSharingAPI(TripAPIView):
+    @extend_schema(
+        request=SharingSerializer,
+        responses={200: SuccessSerializer, 400: ErrorSerializer, **ERRORS},
+    )
     def put(self, request, trip_id):
         body = SharingSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -130,12 +177,23 @@ class TripPhotoSharingAPI(TripAPIView):
 
 
 class AlbumLinksAPI(TripAPIView):
+    @extend_schema(
+        responses={200: AlbumLinkListSerializer, 400: ErrorSerializer, **ERRORS}
+    )
     def get(self, request, trip_id):
         links = AlbumLink.objects.filter(
             trip=self.trip, provider__in=self.enabled_providers()
         ).select_related("user")
         return Response({"links": [album_link_json(link) for link in links]})
 
+    @extend_schema(
+        request=AlbumLinkSerializer,
+        responses={
+            200: AlbumLinkCreatedSerializer,
+            409: ErrorSerializer,
+            **PROVIDER_ERRORS,
+        },
+    )
     def post(self, request, trip_id):
         body = AlbumLinkSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -161,6 +219,9 @@ class AlbumLinkAPI(TripAPIView):
             raise NotFound("Album link not found.")
         return link
 
+    @extend_schema(
+        responses={200: AlbumUnlinkedSerializer, 403: ErrorSerializer, **ERRORS}
+    )
     def delete(self, request, trip_id, link_id):
         link = self.get_link(link_id)
         if link.user_id != request.user.pk:
@@ -174,6 +235,10 @@ class AlbumLinkAPI(TripAPIView):
 class AlbumLinkSyncAPI(AlbumLinkAPI):
     http_method_names = ["post", "options"]
 
+    @extend_schema(
+        request=None,
+        responses={200: AlbumSyncedSerializer, **PROVIDER_ERRORS},
+    )
     def post(self, request, trip_id, link_id):
         result = sync_album(self.get_link(link_id))
         return Response(

@@ -8,6 +8,8 @@ Order on every route: authenticate (401), validate the request (400), authorize
 import dataclasses
 
 from django.contrib.auth import get_user_model
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.response import Response
@@ -19,10 +21,41 @@ from integrations.providers.registry import UnknownProvider, get_spec
 from photos.access import can_view_asset, get_viewable_photo
 from photos.local import local_file_response
 from photos.proxy import ERROR_CACHE_CONTROL, AssetRef, open_asset_stream, relay
+from photos.serializers import (
+    NOT_FOUND,
+    AssetInfoSerializer,
+    ErrorSerializer,
+    media_response,
+)
 from photos.services import is_valid_asset_id
 from photos.thumbnails import thumbnail_response
 
 THUMBNAIL_SIZES = ("sm", "m", "xl")
+
+KIND_PARAMETER = OpenApiParameter(
+    "kind", OpenApiTypes.STR, OpenApiParameter.PATH, enum=STREAM_KINDS
+)
+SIZE_PARAMETER = OpenApiParameter(
+    "size",
+    OpenApiTypes.STR,
+    OpenApiParameter.QUERY,
+    enum=THUMBNAIL_SIZES,
+    description="Thumbnails only.",
+)
+ERRORS = {
+    401: ErrorSerializer,
+    404: NOT_FOUND,
+    502: ErrorSerializer,
+    504: ErrorSerializer,
+}
+MEDIA_RESPONSES = {
+    **media_response("The image or video; 206 for a byte range."),
+    304: OpenApiResponse(description="Not modified (If-None-Match)."),
+    400: ErrorSerializer,
+    416: OpenApiResponse(description="Range not satisfiable."),
+    **ERRORS,
+}
+INFO_RESPONSES = {200: AssetInfoSerializer, 400: ErrorSerializer, **ERRORS}
 
 
 class JSONErrorsNegotiation(BaseContentNegotiation):
@@ -77,6 +110,10 @@ def asset_info_json(info) -> dict:
 
 
 class PhotoMediaView(MediaAPIView):
+    @extend_schema(
+        parameters=[KIND_PARAMETER, SIZE_PARAMETER],
+        responses=MEDIA_RESPONSES,
+    )
     def get(self, request, photo_id, kind):
         kind = checked_kind(kind)
         size = checked_size(request, kind)
@@ -87,6 +124,7 @@ class PhotoMediaView(MediaAPIView):
 
 
 class PhotoInfoView(MediaAPIView):
+    @extend_schema(responses=INFO_RESPONSES)
     def get(self, request, photo_id):
         photo = get_viewable_photo(request.user, photo_id)
         if photo.is_local:
@@ -127,6 +165,10 @@ class AssetView(MediaAPIView):
 
 
 class AssetMediaView(AssetView):
+    @extend_schema(
+        parameters=[KIND_PARAMETER, SIZE_PARAMETER],
+        responses=MEDIA_RESPONSES,
+    )
     def get(self, request, provider, trip_id, asset_id, owner_id, kind):
         kind = checked_kind(kind)
         size = checked_size(request, kind)
@@ -135,6 +177,7 @@ class AssetMediaView(AssetView):
 
 
 class AssetInfoView(AssetView):
+    @extend_schema(responses=INFO_RESPONSES)
     def get(self, request, provider, trip_id, asset_id, owner_id):
         ref = self.asset_ref(request, provider, trip_id, asset_id, owner_id)
         info = ref.client().asset_info(asset_id)
