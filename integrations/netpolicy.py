@@ -165,6 +165,18 @@ class VettedTarget(OutboundURL):
         )
 
 
+def split_typed_url(text: str, *, code: str = "provider.invalid_input"):
+    """urlsplit for what a user typed: a ValueError becomes a message to act on."""
+    try:
+        return urlsplit(text)
+    except ValueError:  # unbalanced "[" or "]" around an IPv6 address
+        raise InvalidInputError(
+            "That address cannot be read; check the brackets around an IPv6 "
+            "address, for example https://[fd00::5]:2283.",
+            code=code,
+        ) from None
+
+
 def parse_outbound_url(url: str) -> OutboundURL:
     """Check the URL's form; raise InvalidInputError saying what to fix."""
     try:

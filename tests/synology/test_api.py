@@ -207,6 +207,19 @@ def test_malformed_test_input_is_a_400(api_for, owner, on):
     assert response.json()["error"].startswith("QuickConnect is not supported")
 
 
+@pytest.mark.parametrize("typed", ["http://[fd00::5:5001/photo", "nas]:5001/photo"])
+def test_an_address_with_broken_brackets_is_a_400(api_for, owner, on, typed):
+    response = api_for(owner).post(
+        f"{BASE}/test",
+        {"synology_url": typed, "synology_username": "a", "synology_password": "b"},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert "check the brackets" in response.json()["error"]
+    assert response.json()["code"] == "synology.url_invalid"
+
+
 def test_a_blocked_address_is_a_400_with_the_policy_message(api_for, owner, on):
     response = api_for(owner).post(
         f"{BASE}/test",

@@ -6,8 +6,9 @@ We store `scheme://host[:port][/subpath]` without `/api`; the client appends
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlunsplit
 
+from integrations.netpolicy import split_typed_url
 from integrations.providers.base import InvalidInputError
 
 _API_SUFFIX = "/api"
@@ -28,7 +29,7 @@ def canonical_server_url(typed: str) -> str:
             code="immich.invalid_url",
         )
 
-    parts = urlsplit(text)
+    parts = split_typed_url(text, code="immich.invalid_url")
     _check_parts(parts)
     path = _strip_api_suffix(parts.path.rstrip("/"))
     return urlunsplit((parts.scheme.lower(), _netloc(parts), path, "", ""))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit, urlunsplit
 
+from integrations.netpolicy import split_typed_url
 from integrations.providers.base import InvalidInputError
 
 QUICKCONNECT_MESSAGE = (
@@ -39,7 +40,7 @@ def canonical_base_url(typed: str) -> str:
 
     if "://" not in text:
         text = "https://" + text
-    parts = urlsplit(text)
+    parts = _split(text)
     _vet_parts(parts)
 
     path = _PATH_TAILS.sub("", parts.path).rstrip("/")
@@ -53,8 +54,12 @@ def same_server(first: str, second: str) -> bool:
     return (a.scheme, a.netloc.lower()) == (b.scheme, b.netloc.lower())
 
 
+def _split(text: str):
+    return split_typed_url(text, code="synology.url_invalid")
+
+
 def _refuse_quickconnect(text: str) -> None:
-    host = urlsplit(text if "://" in text else "https://" + text).hostname or ""
+    host = _split(text if "://" in text else "https://" + text).hostname or ""
     host = host.rstrip(".").lower()
     is_quickconnect_host = any(
         host == domain or host.endswith("." + domain)
