@@ -202,7 +202,7 @@ def test_unknown_stream_kind_is_refused(fake_immich, client_for):
         client_for(fake_immich).open_stream(PHOTO_IDS["tokyo_morning"], "raw")
 
 
-def test_upload_files_a_photo_on_its_exif_date_and_spots_duplicates(
+def test_upload_files_a_photo_on_the_day_it_was_taken_and_spots_duplicates(
     fake_immich_any_version, client_for
 ):
     fake = fake_immich_any_version
@@ -210,8 +210,8 @@ def test_upload_files_a_photo_on_its_exif_date_and_spots_duplicates(
     taken = datetime(2024, 6, 6, 21, 15, tzinfo=zone(-7))
     data = photo_bytes(taken, color=(10, 200, 30))
 
-    created = client.upload(io.BytesIO(data), file_name="canyon.jpg")
-    again = client.upload(io.BytesIO(data), file_name="canyon-copy.jpg")
+    created = client.upload(io.BytesIO(data), file_name="canyon.jpg", taken_at=taken)
+    again = client.upload(io.BytesIO(data), file_name="copy.jpg", taken_at=taken)
 
     assert not created.duplicate
     stored = fake.assets[created.asset_id]

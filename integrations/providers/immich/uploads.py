@@ -1,7 +1,8 @@
 """Uploading a file into the owner's Immich library (journey mirroring).
 
-The file's capture time comes from its EXIF data, so Immich files it on the
-day it was taken rather than the day it was mirrored; the SHA-1 travels in
+The caller passes the capture time (read from EXIF when the photo was uploaded
+to us), so Immich files it on the day it was taken rather than the day it was
+mirrored; the SHA-1 travels in
 `x-immich-checksum`, so a file Immich already has is not sent again.
 """
 
@@ -11,19 +12,13 @@ import hashlib
 import logging
 import mimetypes
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
-
-from PIL import Image, UnidentifiedImageError
+from datetime import UTC, datetime
 
 from integrations.providers.base import BadResponseError
 
 logger = logging.getLogger(__name__)
 
 DEVICE_ID = "trek"
-_EXIF_IFD = 0x8769
-_DATETIME_ORIGINAL = 36867
-_OFFSET_TIME_ORIGINAL = 36881
-_DATETIME = 306
 
 
 @dataclass(frozen=True)
@@ -49,7 +44,8 @@ def upload(
     checksum, which is just as stable for the same bytes.
     """
     checksum = sha1_of(file)
-    taken_at = taken_at or exif_taken_at(file) or datetime.now(UTC)
+    # The caller knows when the photo was taken (from its EXIF, read on upload).
+    taken_at = taken_at or datetime.now(UTC)
     fields = form_fields(
         client.version,
         file_name=file_name,
@@ -90,35 +86,6 @@ def sha1_of(file) -> str:
         digest.update(block)
     file.seek(0)
     return digest.hexdigest()
-
-
-def exif_taken_at(file) -> datetime | None:
-    """DateTimeOriginal (with OffsetTimeOriginal when present) from EXIF."""
-    try:
-        with Image.open(file) as image:
-            exif = image.getexif()
-    except (UnidentifiedImageError, OSError, ValueError):
-        return None
-    finally:
-        file.seek(0)
-    details = exif.get_ifd(_EXIF_IFD)
-    text = details.get(_DATETIME_ORIGINAL) or exif.get(_DATETIME)
-    if not text:
-        return None
-    try:
-        taken = datetime.strptime(str(text).strip("\x00 "), "%Y:%m:%d %H:%M:%S")
-    except ValueError:
-        return None
-    return taken.replace(tzinfo=_offset(details.get(_OFFSET_TIME_ORIGINAL)) or UTC)
-
-
-def _offset(text) -> timezone | None:
-    try:
-        sign = -1 if str(text)[0] == "-" else 1
-        hours, minutes = str(text).lstrip("+-").split(":")
-        return timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)))
-    except (ValueError, IndexError, TypeError):
-        return None
 
 
 def _iso(moment: datetime) -> str:
