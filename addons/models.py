@@ -34,7 +34,9 @@ class PhotoProvider(models.Model):
     depends on its own `enabled` flag alone.
     """
 
-    id = models.SlugField(primary_key=True, max_length=50)
+    # Not editable: the admin then keeps the id in a hidden input, which lets
+    # the providers be switched inline on the Journey page.
+    id = models.SlugField(primary_key=True, max_length=50, editable=False)
     addon = models.ForeignKey(
         Addon, on_delete=models.PROTECT, related_name="photo_providers"
     )

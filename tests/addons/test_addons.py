@@ -127,6 +127,35 @@ def test_admin_changelist_switches_providers(client, admin_user):
     assert state.is_provider_enabled("synologyphotos")
 
 
+def test_journey_page_in_the_admin_switches_addon_and_providers(client, admin_user):
+    client.force_login(admin_user)
+    page = client.get("/admin/addons/addon/journey/change/").content.decode()
+    assert 'name="photo_providers-0-id"' in page
+
+    response = client.post(
+        "/admin/addons/addon/journey/change/",
+        {
+            "enabled": "on",
+            "photo_providers-TOTAL_FORMS": "2",
+            "photo_providers-INITIAL_FORMS": "2",
+            "photo_providers-MIN_NUM_FORMS": "0",
+            "photo_providers-MAX_NUM_FORMS": "1000",
+            "photo_providers-0-id": "immich",
+            "photo_providers-0-addon": "journey",
+            "photo_providers-0-enabled": "on",
+            "photo_providers-1-id": "synologyphotos",
+            "photo_providers-1-addon": "journey",
+            "photo_providers-1-enabled": "on",
+            "_save": "Save",
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()
+    assert state.is_addon_enabled("journey")
+    assert state.is_provider_enabled("immich")
+    assert state.is_provider_enabled("synologyphotos")
+
+
 def test_photo_providers_section_appears_only_when_a_provider_is_on(
     web_for, owner, enable
 ):

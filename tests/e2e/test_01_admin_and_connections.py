@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import ADMIN, OWNER
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "addons/admin.py: PhotoProviderInline leaves out its slug primary key, so "
-        "the change page renders no hidden photo_providers-N-id input and Save "
-        "answers 'Please correct the errors below.' (id: This field is required)"
-    ),
-)
 def test_admin_switches_on_journey_immich_and_synology_in_the_admin(
     open_page, screenshot
 ):
