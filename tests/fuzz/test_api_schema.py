@@ -7,6 +7,8 @@ operation is bounded so the suite stays fast.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from rest_framework.authtoken.models import Token
@@ -24,6 +26,17 @@ MAX_EXAMPLES = 12
 
 # The schema is built from the code alone, so it can be loaded at collection.
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+
+
+@pytest.fixture(autouse=True)
+def _requests_keep_the_test_database_connection():
+    # Called as a plain WSGI app, Django would close the test's database
+    # connection around each request; its own test client prevents the same.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
