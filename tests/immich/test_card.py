@@ -49,6 +49,22 @@ def test_the_card_shows_not_connected_and_the_reason(
     assert "wrong-key-123" not in html
 
 
+def test_saving_a_new_key_checks_it_at_once(web_for, owner, immich_on, fake_immich):
+    html = (
+        web_for(owner)
+        .post(
+            f"{CARD}/save",
+            {"immich_url": fake_immich.url, "immich_api_key": OLIVIA_KEY},
+            **HTMX,
+        )
+        .content.decode()
+    )
+
+    assert "Immich settings saved." in html
+    assert 'class="badge connected"' in html and "Olivia Traveller" in html
+    assert ImmichConnection.objects.get(user=owner).last_test_ok is True
+
+
 def test_save_stores_the_settings_and_keeps_the_key_when_blank(
     web_for, owner, immich_on, fake_immich
 ):

@@ -58,7 +58,11 @@ def save(request):
     except ProviderError as exc:
         return _render_card(request, errors=[exc.message], typed=request.POST)
     notes = ["Immich settings saved."] + ([outcome.warning] if outcome.warning else [])
-    return _render_card(request, notes=notes)
+    report = None
+    if outcome.connection.is_configured and outcome.connection.last_tested_at is None:
+        # A new server or key: check it now, so the badge speaks of what is saved.
+        report = services.check_status(request.user)
+    return _render_card(request, report=report, notes=notes)
 
 
 @login_required
