@@ -23,7 +23,7 @@ from integrations.providers.base import (
     ProviderTimeoutError,
     UnreachableError,
 )
-from tests.integrations.tls import make_certificate
+from tests.fakes.tls import make_certificate
 
 PUBLIC_V4 = "93.184.216.34"
 PUBLIC_V6 = "2606:4700::1111"

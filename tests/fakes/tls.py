@@ -1,6 +1,9 @@
-"""A throwaway self-signed certificate for TLS tests."""
+"""Throwaway self-signed certificates for the TLS fakes and tests."""
 
 import datetime
+import ipaddress
+import ssl
+from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -8,10 +11,16 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 
-def make_certificate(folder, hostname):
-    """Write cert.pem and key.pem for `hostname`; the cert is its own CA."""
+def make_certificate(folder, hostname: str, *, addresses=()) -> tuple[Path, Path]:
+    """Write cert.pem and key.pem for `hostname` (and any IP `addresses`).
+
+    The certificate is its own CA, so a test can also trust it explicitly.
+    """
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, hostname)])
+    alternatives = [x509.DNSName(hostname)] + [
+        x509.IPAddress(ipaddress.ip_address(address)) for address in addresses
+    ]
     now = datetime.datetime.now(datetime.UTC)
     certificate = (
         x509.CertificateBuilder()
@@ -20,11 +29,12 @@ def make_certificate(folder, hostname):
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(hours=1))
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName(hostname)]), False)
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName(alternatives), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .sign(key, hashes.SHA256())
     )
+    folder = Path(folder)
     cert_path, key_path = folder / "cert.pem", folder / "key.pem"
     cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
     key_path.write_bytes(
@@ -35,3 +45,9 @@ def make_certificate(folder, hostname):
         )
     )
     return cert_path, key_path
+
+
+def server_context(cert_path: Path, key_path: Path) -> ssl.SSLContext:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_path, key_path)
+    return context
