@@ -1,8 +1,10 @@
 """One stored session per connection, renewed once when DSM drops it."""
 
 import datetime
+import threading
 
 from integrations.providers.synology import services
+from integrations.providers.synology.models import SavedConnectionStore
 from integrations.providers.synology.services import TypedSettings
 from tests.synology.conftest import fresh
 
@@ -128,3 +130,33 @@ def test_changing_the_username_drops_the_session(
 
     after = fresh(saved_connection)
     assert after.session_id == "" and after.device_token == ""
+
+
+def test_only_one_worker_at_a_time_may_sign_a_connection_in(saved_connection):
+    """The sign-in lock lives in the shared cache, so it spans processes too."""
+    store = SavedConnectionStore(saved_connection)
+    order, first_inside, release = [], threading.Event(), threading.Event()
+
+    def first_worker():
+        with store.sign_in_lock():
+            order.append("first in")
+            first_inside.set()
+            release.wait(timeout=10)
+            order.append("first out")
+
+    def second_worker():
+        with SavedConnectionStore(saved_connection).sign_in_lock():
+            order.append("second in")
+
+    first = threading.Thread(target=first_worker)
+    first.start()
+    assert first_inside.wait(timeout=10)
+    second = threading.Thread(target=second_worker)
+    second.start()
+    second.join(timeout=0.3)  # it must still be waiting for the lock
+    assert order == ["first in"]
+
+    release.set()
+    first.join(timeout=10)
+    second.join(timeout=10)
+    assert order == ["first in", "first out", "second in"]

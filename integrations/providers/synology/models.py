@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import time
+from contextlib import contextmanager
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 
 from integrations import crypto
@@ -115,6 +118,10 @@ class SynologyConnection(models.Model):
         return SynologyClient(self.account(), store=SavedConnectionStore(self))
 
 
+# Longer than one sign-in can take (connect plus read timeout).
+SIGN_IN_WAIT_SECONDS = 45
+
+
 class SavedConnectionStore:
     """Persists what a client learns onto the connection row.
 
@@ -154,6 +161,26 @@ class SavedConnectionStore:
 
     def save_passphrases(self, passphrases: dict[str, str]) -> None:
         self._rows.update(album_passphrases=json.dumps(passphrases))
+
+    @contextmanager
+    def sign_in_lock(self):
+        """Let one process at a time sign this connection in.
+
+        Web workers and Celery workers share the cache (Redis in production),
+        so a worker that waited here finds the session another one just made
+        instead of signing in again. A lock that outlives a stuck holder is
+        given up after SIGN_IN_WAIT_SECONDS: at worst that costs one sign-in.
+        """
+        key = f"synology-sign-in:{self.connection.pk}"
+        deadline = time.monotonic() + SIGN_IN_WAIT_SECONDS
+        while not cache.add(key, "held", timeout=SIGN_IN_WAIT_SECONDS):
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+        try:
+            yield
+        finally:
+            cache.delete(key)
 
 
 def _readable(secret) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -63,6 +64,8 @@ class ConnectionStore(Protocol):
 
     def save_passphrases(self, passphrases: dict[str, str]) -> None: ...
 
+    def sign_in_lock(self) -> AbstractContextManager: ...
+
 
 class MemoryStore:
     """A store that forgets everything with the client; for typed, unsaved values."""
@@ -84,6 +87,9 @@ class MemoryStore:
 
     def save_passphrases(self, passphrases: dict[str, str]) -> None:
         self.passphrases = dict(passphrases)
+
+    def sign_in_lock(self) -> AbstractContextManager:
+        return nullcontext()  # nobody else shares this store
 
 
 _locks_guard = threading.Lock()
@@ -172,7 +178,7 @@ class SynologySession:
         logger.info("synology signed in on %s", self.account.host)
 
     def _renew(self, stale_session_id: str) -> None:
-        with _renewal_lock(self.account):
+        with _renewal_lock(self.account), self.store.sign_in_lock():
             stored = self.store.load_session_id()
             if stored and stored != stale_session_id:
                 # Another request (or worker) renewed it while we waited.
