@@ -82,6 +82,67 @@ def test_put_saves_a_canonical_url_and_a_blank_key_keeps_the_key(
     assert OLIVIA_KEY not in first.content.decode() + second.content.decode()
 
 
+def test_put_of_a_url_without_any_key_is_400_and_stores_nothing(
+    api_for, owner, immich_on, fake_immich
+):
+    response = api_for(owner).put(
+        f"{BASE}/settings",
+        {"immich_url": fake_immich.url, "immich_api_key": ""},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["error"] == "Enter the API key: none is saved yet."
+    assert not ImmichConnection.objects.filter(user=owner).exists()
+
+
+def test_put_of_a_key_without_any_url_is_400_and_stores_nothing(
+    api_for, owner, immich_on
+):
+    response = api_for(owner).put(
+        f"{BASE}/settings",
+        {"immich_url": "", "immich_api_key": OLIVIA_KEY},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert "Enter the Immich server URL" in response.json()["error"]
+    assert not ImmichConnection.objects.filter(user=owner).exists()
+
+
+def test_put_of_a_new_key_alone_keeps_the_saved_url(
+    api_for, owner, immich_on, fake_immich, connect
+):
+    connect(owner, fake_immich, api_key="old-key")
+
+    response = api_for(owner).put(
+        f"{BASE}/settings", {"immich_api_key": OLIVIA_KEY}, format="json"
+    )
+
+    assert response.status_code == 200
+    connection = ImmichConnection.objects.get(user=owner)
+    assert connection.server_url == fake_immich.url
+    assert connection.api_key == OLIVIA_KEY
+
+
+@pytest.mark.parametrize("typed_key", ["", "   "])
+def test_test_without_any_key_asks_for_one(
+    api_for, owner, immich_on, fake_immich, typed_key
+):
+    body = (
+        api_for(owner)
+        .post(
+            f"{BASE}/test",
+            {"immich_url": fake_immich.url, "immich_api_key": typed_key},
+            format="json",
+        )
+        .json()
+    )
+
+    assert body["connected"] is False
+    assert body["error"] == "Enter the Immich server URL and an API key."
+
+
 def test_put_of_an_allowed_private_address_succeeds_with_a_warning(
     api_for, owner, immich_on, fake_immich
 ):

@@ -128,3 +128,55 @@ def test_an_outsider_only_ever_touches_their_own_connection(
 
     assert "Olivia Traveller" not in html
     assert ImmichConnection.objects.get(user=owner).last_tested_at is None
+
+
+def test_save_after_a_failed_test_refuses_a_connection_without_a_key(
+    web_for, owner, immich_on, fake_immich
+):
+    browser = web_for(owner)
+    browser.post(
+        f"{CARD}/test",
+        {"immich_url": fake_immich.url, "immich_api_key": "wrong-key-123"},
+        **HTMX,
+    )
+
+    # The card never echoes the key back, so Save arrives with a blank key.
+    html = browser.post(
+        f"{CARD}/save",
+        {"immich_url": fake_immich.url, "immich_api_key": ""},
+        **HTMX,
+    ).content.decode()
+
+    assert "Enter the API key: none is saved yet." in html
+    assert "Immich settings saved." not in html
+    assert not ImmichConnection.objects.filter(user=owner).exists()
+
+
+def test_save_of_a_key_without_a_url_asks_for_the_url(web_for, owner, immich_on):
+    html = (
+        web_for(owner)
+        .post(f"{CARD}/save", {"immich_url": "", "immich_api_key": OLIVIA_KEY}, **HTMX)
+        .content.decode()
+    )
+
+    assert "Enter the Immich server URL" in html
+    assert "Immich settings saved." not in html
+    assert not ImmichConnection.objects.filter(user=owner).exists()
+
+
+@pytest.mark.parametrize("typed_key", ["", "   "])
+def test_test_without_any_key_asks_for_one(
+    web_for, owner, immich_on, fake_immich, typed_key
+):
+    html = (
+        web_for(owner)
+        .post(
+            f"{CARD}/test",
+            {"immich_url": fake_immich.url, "immich_api_key": typed_key},
+            **HTMX,
+        )
+        .content.decode()
+    )
+
+    assert "Enter the Immich server URL and an API key." in html
+    assert "rejected the API key" not in html

@@ -78,6 +78,25 @@ def test_put_with_a_blank_password_keeps_the_saved_one(
     assert connection.skip_tls_verify is True
 
 
+@pytest.mark.parametrize("password", ["", "   "])
+def test_put_without_a_password_when_none_is_saved_is_a_400(
+    api_for, owner, on, fake_synology, password
+):
+    response = api_for(owner).put(
+        f"{BASE}/settings",
+        {
+            "synology_url": fake_synology.url,
+            "synology_username": "alice",
+            "synology_password": password,
+        },
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["error"] == "Type the password: none is saved yet."
+    assert not SynologyConnection.objects.filter(user=owner).exists()
+
+
 def test_a_saved_password_is_not_sent_to_another_server(
     api_for, owner, on, saved_connection
 ):

@@ -78,3 +78,26 @@ def test_the_card_is_404_while_the_provider_is_off(web_for, owner):
 
 def test_the_card_needs_a_signed_in_user(client, on):
     assert client.get(CARD).status_code == 302
+
+
+def test_save_without_a_password_when_none_is_saved_is_refused(
+    web_for, owner, on, fake_synology
+):
+    browser = web_for(owner)
+    browser.post(
+        CARD + "test",
+        typed(fake_synology, synology_password="wrong"),
+        HTTP_HX_REQUEST="true",
+    )
+
+    # The card never echoes the password back, so Save arrives without one.
+    response = browser.post(
+        CARD + "save",
+        typed(fake_synology, synology_password=""),
+        HTTP_HX_REQUEST="true",
+    )
+
+    html = response.content.decode()
+    assert "Type the password: none is saved yet." in html
+    assert "Saved." not in html
+    assert not SynologyConnection.objects.filter(user=owner).exists()

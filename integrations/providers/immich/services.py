@@ -1,8 +1,9 @@
 """Saving, testing and reporting a user's Immich connection.
 
 The JSON API and the settings card both call these functions, so the rules
-(a blank key keeps the saved key, a changed server forgets the last test,
-results are recorded on the connection) are written once.
+(a blank key keeps the saved key, a server is never saved without a key nor a
+key without a server, a changed server forgets the last test, results are
+recorded on the connection) are written once.
 """
 
 from __future__ import annotations
@@ -52,12 +53,31 @@ def save_settings(user, values: dict) -> SaveOutcome:
         changed_server = True
     if "auto_upload" in values:
         connection.mirror_uploads = values["auto_upload"]
+    _refuse_half_a_connection(connection)
 
     if changed_server:
         _forget_last_test(connection)
     connection.save()
     logger.info("immich settings saved for connection %s", connection.pk)
     return SaveOutcome(connection, warning)
+
+
+def _refuse_half_a_connection(connection: ImmichConnection) -> None:
+    """A server without a key, or a key without a server, is never saved.
+
+    The card does not echo the key back, so a Save after a failed Test arrives
+    with a blank key; storing the URL alone would say "saved" and connect to
+    nothing.
+    """
+    if connection.server_url and not connection.has_api_key:
+        raise InvalidInputError(
+            "Enter the API key: none is saved yet.", code="immich.api_key_missing"
+        )
+    if connection.api_key and not connection.server_url:
+        raise InvalidInputError(
+            "Enter the Immich server URL the API key is for.",
+            code="immich.url_missing",
+        )
 
 
 def vet_server_url(server_url: str) -> str | None:
