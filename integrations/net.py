@@ -18,6 +18,7 @@ certificate check keep the name.
 from __future__ import annotations
 
 import logging
+import time
 import warnings
 from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
@@ -104,6 +105,7 @@ class OutboundSession:
         credential_headers: tuple[str, ...] = (),
         connect_timeout: float | None = None,
         read_timeout: float | None = None,
+        total_timeout: float | None = None,
     ):
         self.verify_tls = verify_tls
         self.credential_headers = tuple(credential_headers)
@@ -111,6 +113,9 @@ class OutboundSession:
             connect_timeout or settings.OUTBOUND_CONNECT_TIMEOUT,
             read_timeout or settings.OUTBOUND_READ_TIMEOUT,
         )
+        # The read timeout bounds each wait for a byte; this bounds a whole
+        # answer, so a server dripping one byte at a time cannot hold a worker.
+        self.total_timeout = total_timeout or settings.OUTBOUND_TOTAL_TIMEOUT
         self._session = requests.Session()
         # No proxies and no ~/.netrc credentials from the environment.
         self._session.trust_env = False
@@ -167,10 +172,15 @@ class OutboundSession:
         return kwargs
 
     def _send_once(self, method: str, url: str, kwargs: dict) -> requests.Response:
+        deadline = time.monotonic() + self.total_timeout
+        wants_stream = kwargs.get("stream", False)
         try:
-            return self._session.request(method, url, **kwargs)
+            response = self._session.request(method, url, **dict(kwargs, stream=True))
         except requests.RequestException as exc:
             raise _provider_error(exc, _host(url)) from exc
+        if not wants_stream:
+            _read_body(response, deadline)
+        return response
 
     def _without_credentials(self, kwargs: dict) -> dict:
         if any(kwargs.get(name) is not None for name in BODY_ARGUMENTS):
@@ -200,6 +210,29 @@ def stream_body(
         yield from response.iter_content(chunk_size)
     except requests.RequestException as exc:
         raise _provider_error(exc, _host(response.url)) from exc
+
+
+def _read_body(response: requests.Response, deadline: float) -> None:
+    """Read a whole (non-streamed) answer, within the deadline and size limit."""
+    host, limit = _host(response.url), settings.OUTBOUND_MAX_BODY_BYTES
+    chunks, size = [], 0
+    try:
+        for chunk in stream_body(response):
+            size += len(chunk)
+            if time.monotonic() > deadline:
+                raise ProviderTimeoutError(
+                    f"The photo server at {host} took too long to send its answer."
+                )
+            if size > limit:
+                raise BadResponseError(
+                    f"The photo server at {host} sent a larger answer than "
+                    "expected; it was not read.",
+                    code="network.too_large",
+                )
+            chunks.append(chunk)
+    finally:
+        response.close()
+    response._content = b"".join(chunks)
 
 
 def _rewrite_for_redirect(status: int, method: str, kwargs: dict) -> tuple[str, dict]:

@@ -270,6 +270,9 @@ ALLOW_INTERNAL_NETWORK = env.bool("ALLOW_INTERNAL_NETWORK", default=False)
 OUTBOUND_ALLOWLIST = env.list("OUTBOUND_ALLOWLIST", default=[])
 OUTBOUND_CONNECT_TIMEOUT = env.float("OUTBOUND_CONNECT_TIMEOUT", default=5.0)
 OUTBOUND_READ_TIMEOUT = env.float("OUTBOUND_READ_TIMEOUT", default=30.0)
+# A whole JSON answer (not an image stream) must arrive within this, and fit.
+OUTBOUND_TOTAL_TIMEOUT = env.float("OUTBOUND_TOTAL_TIMEOUT", default=60.0)
+OUTBOUND_MAX_BODY_BYTES = env.int("OUTBOUND_MAX_BODY_BYTES", default=50 * 1024 * 1024)
 
 # Encryption of stored credentials (see integrations/crypto.py).
 ENCRYPTION_KEY = _secret("ENCRYPTION_KEY")

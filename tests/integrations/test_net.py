@@ -458,6 +458,53 @@ def test_a_slow_server_times_out(server):
         net.OutboundSession(read_timeout=0.3).get(_url(server, "/slow"))
 
 
+def _dripping(handler, *, pause=0.1, length=100):
+    handler.send_response(200)
+    handler.send_header("Content-Length", str(length))
+    handler.end_headers()
+    for _ in range(length):
+        handler.wfile.write(b" ")
+        handler.wfile.flush()
+        time.sleep(pause)
+
+
+def test_a_server_dripping_its_answer_is_cut_off_at_the_total_timeout(server):
+    server.routes["/drip"] = _dripping
+    session = net.OutboundSession(read_timeout=1, total_timeout=0.5)
+
+    with pytest.raises(ProviderTimeoutError) as failed:
+        session.get(_url(server, "/drip"))
+
+    assert "took too long to send its answer" in failed.value.message
+
+
+def test_a_stream_is_left_to_its_reader(server):
+    # Image streams may be long; the reader relays them chunk by chunk.
+    server.routes["/drip"] = lambda handler: _dripping(handler, pause=0, length=10)
+    response = net.OutboundSession(total_timeout=0.5).get(
+        _url(server, "/drip"), stream=True
+    )
+    assert b"".join(net.stream_body(response)) == b" " * 10
+
+
+def test_an_oversized_answer_is_not_read(server, settings):
+    settings.OUTBOUND_MAX_BODY_BYTES = 1000
+    server.routes["/big"] = (200, {}, b"x" * 5000)
+
+    with pytest.raises(BadResponseError) as failed:
+        net.OutboundSession().get(_url(server, "/big"))
+
+    assert failed.value.code == "network.too_large"
+
+
+def test_a_whole_answer_is_read_before_it_is_returned(server):
+    server.routes["/one"] = (200, {"Content-Type": "application/json"}, b'{"a": 1}')
+    session = net.OutboundSession()
+
+    assert session.get(_url(server, "/one")).json() == {"a": 1}
+    assert session.get(_url(server, "/one")).json() == {"a": 1}
+
+
 def test_a_refused_connection(server):
     spare = socket.socket()
     spare.bind(("127.0.0.1", 0))
