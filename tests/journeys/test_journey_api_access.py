@@ -3,6 +3,7 @@
 import pytest
 
 from photos.models import Photo
+from tests.factories import TripFactory, UserFactory
 from trek.journeys.models import JourneyEntryPhoto, JourneyPhoto
 
 # (method, path template, a write?) — {j} journey, {e} entry, {p} gallery photo,
@@ -122,3 +123,35 @@ def test_editors_can_add_entries_but_not_manage_people(
         format="json",
     )
     assert invite.status_code == 403
+
+
+def test_linking_another_users_trip_says_the_same_as_a_trip_that_does_not_exist(
+    api_for, journey_on, owner, journey
+):
+    someone_elses = TripFactory(owner=UserFactory(username="stranger"))
+    missing = someone_elses.pk + 1000
+    api = api_for(owner)
+
+    foreign = api.patch(
+        f"/api/journeys/{journey.pk}", {"trip_ids": [someone_elses.pk]}, format="json"
+    )
+    absent = api.patch(
+        f"/api/journeys/{journey.pk}", {"trip_ids": [missing]}, format="json"
+    )
+
+    assert foreign.status_code == absent.status_code == 400
+    assert foreign.json()["error"] == f"trip_ids: Trip {someone_elses.pk} not found."
+    assert absent.json()["error"] == f"trip_ids: Trip {missing} not found."
+    assert not journey.trips.exists()
+
+
+def test_a_journey_links_a_trip_its_owner_is_on(
+    api_for, journey_on, owner, journey, trip
+):
+    response = api_for(owner).patch(
+        f"/api/journeys/{journey.pk}", {"trip_ids": [trip.pk]}, format="json"
+    )
+
+    assert response.status_code == 200
+    assert response.json()["trip_ids"] == [trip.pk]
+    assert list(journey.trips.all()) == [trip]

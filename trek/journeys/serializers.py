@@ -94,11 +94,25 @@ class ContributorSerializer(serializers.ModelSerializer):
         read_only_fields = ["user_id", "added_at"]
 
 
+class VisibleTripField(serializers.PrimaryKeyRelatedField):
+    """A trip id the requesting user is on.
+
+    Someone else's trip and a trip that does not exist get the same answer, so
+    the field cannot be used to find out which trip ids exist.
+    """
+
+    default_error_messages = {
+        "does_not_exist": "Trip {pk_value} not found.",
+        "incorrect_type": "A trip id is a number, not {data_type}.",
+    }
+
+    def get_queryset(self):
+        return Trip.objects.visible_to(self.context["request"].user)
+
+
 class JourneySerializer(serializers.ModelSerializer):
     owner = serializers.CharField(source="owner.username", read_only=True)
-    trip_ids = serializers.PrimaryKeyRelatedField(
-        source="trips", many=True, queryset=Trip.objects.all(), required=False
-    )
+    trip_ids = VisibleTripField(source="trips", many=True, required=False)
     role = serializers.SerializerMethodField()
 
     class Meta:
@@ -108,13 +122,6 @@ class JourneySerializer(serializers.ModelSerializer):
 
     def get_role(self, journey) -> str | None:
         return journey.role_of(self.context["request"].user)
-
-    def validate_trip_ids(self, trips):
-        user = self.context["request"].user
-        visible = set(Trip.objects.visible_to(user).values_list("pk", flat=True))
-        if any(trip.pk not in visible for trip in trips):
-            raise serializers.ValidationError("You can only link trips you are on.")
-        return trips
 
 
 class JourneyDetailSerializer(JourneySerializer):
