@@ -4,10 +4,10 @@ from django.urls import path
 
 from photos import api, media_views
 
-trip = "integrations/memories/unified/trips/<int:trip_id>"
+trip = "integrations/memories/unified/trips/<id:trip_id>"
 asset = (
     "integrations/memories/<str:provider>/assets/"
-    "<int:trip_id>/<str:asset_id>/<int:owner_id>"
+    "<id:trip_id>/<str:asset_id>/<id:owner_id>"
 )
 
 urlpatterns = [
@@ -19,22 +19,22 @@ urlpatterns = [
     ),
     path(f"{trip}/album-links", api.AlbumLinksAPI.as_view(), name="album-links"),
     path(
-        f"{trip}/album-links/<int:link_id>",
+        f"{trip}/album-links/<id:link_id>",
         api.AlbumLinkAPI.as_view(),
         name="album-link",
     ),
     path(
-        f"{trip}/album-links/<int:link_id>/sync",
+        f"{trip}/album-links/<id:link_id>/sync",
         api.AlbumLinkSyncAPI.as_view(),
         name="album-link-sync",
     ),
     path(
-        "photos/<int:photo_id>/info",
+        "photos/<id:photo_id>/info",
         media_views.PhotoInfoView.as_view(),
         name="photo-info",
     ),
     path(
-        "photos/<int:photo_id>/<str:kind>",
+        "photos/<id:photo_id>/<str:kind>",
         media_views.PhotoMediaView.as_view(),
         name="photo-media",
     ),

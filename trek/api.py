@@ -5,6 +5,7 @@ This is the one place where a ProviderError becomes an HTTP response.
 
 import logging
 
+from django.db import DataError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -27,6 +28,9 @@ def exception_handler(exc, context):
     if isinstance(exc, ProviderError):
         logger.info("provider error %s: %s", exc.code, exc.message)
         return provider_error_response(exc)
+    if isinstance(exc, OverflowError | DataError):
+        # A number too large for the database (SQLite and PostgreSQL alike).
+        exc = exceptions.ValidationError("A number in the request is too large.")
     if isinstance(exc, Http404):
         exc = exceptions.NotFound(str(exc) if str(exc) else "Not found.")
     response = drf_exception_handler(exc, context)

@@ -144,9 +144,11 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'trek.sqlite3'}")
-}
+# An empty DATABASE_URL means the embedded default, as an unset one does.
+DATABASE_URL = env.str("DATABASE_URL", default="") or (
+    f"sqlite:///{DATA_DIR / 'trek.sqlite3'}"
+)
+DATABASES = {"default": env.db_url_config(DATABASE_URL)}
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -30,10 +30,13 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("trips/", include("trek.trips.urls")),
-    path("trips/<int:trip_id>/photos/", include("photos.urls")),
+    path("trips/<id:trip_id>/photos/", include("photos.urls")),
     path("settings/integrations/", integrations_page, name="integrations"),
     *provider_web_urls,
     path("healthz", health, name="health"),
     path("", include("trek.journeys.urls")),
     path("api/", include(api_patterns)),
 ]
+
+handler404 = "trek.views.not_found"
+handler500 = "trek.views.server_error"

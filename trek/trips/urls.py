@@ -7,10 +7,10 @@ app_name = "trips"
 urlpatterns = [
     path("", views.trip_list, name="list"),
     path("new/", views.trip_create, name="create"),
-    path("<int:trip_id>/", views.trip_detail, name="detail"),
-    path("<int:trip_id>/members/", views.member_add, name="member-add"),
+    path("<id:trip_id>/", views.trip_detail, name="detail"),
+    path("<id:trip_id>/members/", views.member_add, name="member-add"),
     path(
-        "<int:trip_id>/members/<int:user_id>/remove/",
+        "<id:trip_id>/members/<id:user_id>/remove/",
         views.member_remove,
         name="member-remove",
     ),
