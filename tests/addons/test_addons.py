@@ -166,3 +166,13 @@ def test_photo_providers_section_appears_only_when_a_provider_is_on(
     assert "Photo Providers" in page
     assert 'id="provider-immich"' in page
     assert 'id="provider-synologyphotos"' not in page
+
+
+def test_the_admin_does_not_show_api_tokens(client, admin_user, owner):
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.create(user=owner)
+    client.force_login(admin_user)
+
+    assert client.get("/admin/authtoken/tokenproxy/").status_code == 404
+    assert token.key not in client.get("/admin/").content.decode()
