@@ -15,6 +15,7 @@ from integrations.providers.base import InvalidInputError
 from photos.models import AlbumLink, TripPhoto
 from photos.services import (
     attach_asset,
+    check_album_id,
     is_valid_asset_id,
     remove_trip_photos,
     usable_spec,
@@ -36,13 +37,14 @@ def link_album(trip, user, provider, album_id, *, album_name="", passphrase=""):
     album_id = str(album_id or "").strip()
     if not album_id:
         raise InvalidInputError("album_id is required.", code="photos.album_required")
+    check_album_id(spec, album_id)
     try:
         with transaction.atomic():
             return AlbumLink.objects.create(
                 trip=trip,
                 user=user,
                 provider=spec.id,
-                album_id=album_id[:200],
+                album_id=album_id,
                 album_name=str(album_name or "")[:300],
                 passphrase=str(passphrase or ""),
             )

@@ -189,7 +189,7 @@ class AlbumLinksAPI(TripAPIView):
     @extend_schema(
         request=AlbumLinkSerializer,
         responses={
-            200: AlbumLinkCreatedSerializer,
+            201: AlbumLinkCreatedSerializer,
             409: ErrorSerializer,
             **PROVIDER_ERRORS,
         },
@@ -203,7 +203,10 @@ class AlbumLinksAPI(TripAPIView):
             return Response(
                 {"error": "Album already linked."}, status=status.HTTP_409_CONFLICT
             )
-        return Response({"success": True, "link": album_link_json(link)})
+        return Response(
+            {"success": True, "link": album_link_json(link)},
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class AlbumLinkAPI(TripAPIView):

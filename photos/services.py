@@ -50,6 +50,17 @@ def check_asset_id(spec: ProviderSpec, asset_id) -> str:
     return asset_id
 
 
+def check_album_id(spec: ProviderSpec, album_id) -> str:
+    """Refuse an album id the provider never hands out, before it is stored."""
+    if not isinstance(album_id, str) or not re.fullmatch(
+        spec.album_id_pattern, album_id
+    ):
+        raise InvalidInputError(
+            f"Invalid album id for {spec.name}.", code="photos.invalid_album_id"
+        )
+    return album_id
+
+
 @dataclass
 class Selection:
     """Assets of one provider the user picked, already validated."""

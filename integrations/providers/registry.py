@@ -59,6 +59,7 @@ class ProviderSpec:
     connection_model: str  # "app_label.ModelName", one row per user
     card_template: str  # the settings card in Settings -> Integrations
     asset_id_pattern: str  # a regular expression every asset id must match
+    album_id_pattern: str  # a regular expression every album id must match
 
     @property
     def api_paths(self) -> dict[str, str]:

@@ -8,7 +8,7 @@ from photos.tasks import sync_album_link, sync_all_album_links
 from tests.photos.fake_provider import IMMICH_IDS
 
 BASE = "/api/integrations/memories/unified/trips/{trip}"
-ALBUM = "album-1"
+ALBUM = "5f0e7a7c-2b1d-4c3e-9f00-1a2b3c4d5e6f"
 
 
 @pytest.fixture

@@ -135,18 +135,21 @@ def test_picking_adds_the_selected_assets(web_for, owner, trip, library, enable)
     assert all(r.shared for r in rows)
 
 
+PORTO = "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"
+
+
 def test_linking_an_album_syncs_it_and_a_lost_connection_is_announced(
     web_for, owner, trip, library, enable
 ):
     enable("immich")
     server = library("immich", owner)
     server.add(IMMICH_IDS[0])
-    server.albums["a1"] = [IMMICH_IDS[0]]
+    server.albums[PORTO] = [IMMICH_IDS[0]]
     client = web_for(owner)
 
     page = client.post(
         panel_url(trip, "albums/immich/link/"),
-        {"album_id": "a1", "album_name": "Porto"},
+        {"album_id": PORTO, "album_name": "Porto"},
     ).content.decode()
 
     assert AlbumLink.objects.get().album_name == "Porto"
@@ -223,3 +226,19 @@ def test_custom_dates_reach_the_provider(
 
     assert seen["date_from"] == datetime.date(2023, 1, 2)
     assert seen["date_to"] == datetime.date(2023, 1, 5)
+
+
+def test_linking_an_album_id_immich_never_uses_says_so_and_links_nothing(
+    web_for, owner, trip, library, enable
+):
+    enable("immich")
+    library("immich", owner)
+
+    page = (
+        web_for(owner)
+        .post(panel_url(trip, "albums/immich/link/"), {"album_id": "../x"})
+        .content.decode()
+    )
+
+    assert "Invalid album id for Immich." in page
+    assert not AlbumLink.objects.exists()

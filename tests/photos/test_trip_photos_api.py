@@ -210,8 +210,47 @@ def test_album_links_list_never_returns_the_passphrase(
     )
     listed = api_for(owner).get(url(trip, "/album-links"))
 
-    assert created.status_code == 200
+    assert created.status_code == 201
     assert again.status_code == 409
     assert listed.json()["links"][0]["username"] == "max"
     assert "s3cret-pp" not in created.content.decode() + listed.content.decode()
     assert AlbumLink.objects.get().passphrase == "s3cret-pp"
+
+
+@pytest.mark.parametrize(
+    ("provider", "album_id", "message"),
+    [
+        ("immich", "../x", "Invalid album id for Immich."),
+        ("immich", "44", "Invalid album id for Immich."),
+        ("synologyphotos", "../x", "Invalid album id for Synology Photos."),
+        (
+            "synologyphotos",
+            "5f0e7a7c-2b1d-4c3e-9f00-1a2b3c4d5e6f",
+            "Invalid album id for Synology Photos.",
+        ),
+    ],
+)
+def test_linking_an_album_id_the_provider_never_uses_is_refused(
+    api_for, member, trip, both_on, provider, album_id, message
+):
+    response = api_for(member).post(
+        url(trip, "/album-links"),
+        {"provider": provider, "album_id": album_id},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["error"] == message
+    assert not AlbumLink.objects.exists()
+
+
+def test_linking_an_album_answers_201_with_the_new_link(api_for, member, trip, both_on):
+    response = api_for(member).post(
+        url(trip, "/album-links"),
+        {"provider": "immich", "album_id": "5F0E7A7C-2B1D-4C3E-9F00-1A2B3C4D5E6F"},
+        format="json",
+    )
+
+    assert response.status_code == 201
+    assert response.json()["link"]["album_id"] == "5F0E7A7C-2B1D-4C3E-9F00-1A2B3C4D5E6F"
+    assert AlbumLink.objects.get().provider == "immich"

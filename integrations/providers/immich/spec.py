@@ -1,12 +1,17 @@
 from integrations.providers.registry import ProviderSpec, SettingsField
 
+# Immich ids of assets and albums alike are UUIDs.
+UUID_PATTERN = (
+    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+)
+
 SPEC = ProviderSpec(
     id="immich",
     name="Immich",
     connection_model="immich.ImmichConnection",
     card_template="integrations/cards/immich.html",
-    # Immich asset ids are UUIDs.
-    asset_id_pattern=r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+    asset_id_pattern=UUID_PATTERN,
+    album_id_pattern=UUID_PATTERN,
     fields=(
         SettingsField(
             key="immich_url",

@@ -10,6 +10,8 @@ SPEC = ProviderSpec(
     # "-a<album id>" for an item seen in an album shared with the user. The
     # cache key itself is "<unit id>_<timestamp>"; see synology/asset_ids.py.
     asset_id_pattern=ASSET_ID_PATTERN,
+    # An album id is a number, as in the "-a<album id>" of an asset id.
+    album_id_pattern=r"[0-9]{1,12}",
     fields=(
         SettingsField(
             key="synology_url",
