@@ -50,6 +50,12 @@ def problem(request, error: ProviderError):
     return render(request, "photos/_problem.html", {"message": error.message})
 
 
+def with_article(name: str) -> str:
+    """The name after "a" or "an", by its first letter: "an Immich", "a Synology"."""
+    article = "an" if name[:1].lower() in ("a", "e", "i", "o", "u") else "a"
+    return f"{article} {name}"
+
+
 def panel_context(request, trip, notice=None) -> dict:
     user = request.user
     provider_ids = state.enabled_provider_ids()
@@ -58,7 +64,13 @@ def panel_context(request, trip, notice=None) -> dict:
     providers = []
     for provider_id in provider_ids:
         spec = get_spec(provider_id)
-        providers.append({"spec": spec, "connected": bool(spec.connection_for(user))})
+        providers.append(
+            {
+                "spec": spec,
+                "connected": bool(spec.connection_for(user)),
+                "link_label": f"Link {with_article(spec.name)} album",
+            }
+        )
     links = AlbumLink.objects.filter(trip=trip, provider__in=provider_ids)
     return {
         "trip": trip,

@@ -36,6 +36,20 @@ def test_without_a_connection_the_panel_points_to_settings(
     assert "/settings/integrations/" in page
 
 
+def test_the_album_buttons_use_the_right_article_for_each_provider(
+    web_for, owner, trip, enable, library
+):
+    enable("immich", "synologyphotos")
+    library("immich", owner)
+    library("synologyphotos", owner)
+
+    page = web_for(owner).get(panel_url(trip)).content.decode()
+
+    assert "Link an Immich album" in page
+    assert "Link a Synology Photos album" in page
+    assert "Link a Immich" not in page
+
+
 def test_the_gallery_shows_the_adder_and_marks_my_private_photos(
     web_for, owner, member, shared_photo
 ):
