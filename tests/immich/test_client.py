@@ -65,6 +65,22 @@ def test_search_maps_places_and_media_types(fake_immich_any_version, client_for)
     )
 
 
+def test_assets_carry_the_offset_of_the_place_they_were_taken(
+    fake_immich_any_version, client_for
+):
+    client = client_for(fake_immich_any_version)
+    page = client.search(**TRIP, page=1, size=50)
+    honolulu = PHOTO_IDS["honolulu_last_night"]
+
+    taken = {asset.id: asset.taken_at for asset in page.items}[honolulu]
+    info = client.asset_info(honolulu).taken_at
+
+    for moment in (taken, info):
+        assert moment == datetime(2024, 6, 8, 9, 30, tzinfo=zone(0))
+        assert moment.utcoffset() == zone(-10).utcoffset(None)
+        assert (moment.date(), moment.hour, moment.minute) == (date(2024, 6, 7), 23, 30)
+
+
 def test_search_pages_through_results(fake_immich_any_version, client_for):
     client = client_for(fake_immich_any_version)
 

@@ -236,3 +236,36 @@ def test_the_picker_thumbnail_route_streams_my_own_asset(api_for, owner, trip, i
 
     assert response.status_code == 200
     assert response.content == immich.assets[asset_id].thumbnail
+
+
+def test_the_picker_dates_photos_by_the_day_where_they_were_taken(
+    web_for, owner, trip, immich
+):
+    page = (
+        web_for(owner)
+        .get(f"/trips/{trip.pk}/photos/pick/immich/?mode=trip")
+        .content.decode()
+    )
+
+    # Kiritimati (UTC+14) at 00:30 on 1 June and Honolulu (UTC-10) at 23:30 on
+    # 7 June: in UTC these are 31 May and 8 June, outside the trip.
+    assert 'alt="kiritimati_first_morning.webp"' in page
+    assert 'alt="honolulu_last_night.jpg"' in page
+    assert "2024-05-31" not in page and "2024-06-08" not in page
+    assert "<small>2024-06-01</small>" in page
+    assert "<small>2024-06-07</small>" in page
+
+
+def test_the_viewer_says_when_the_photo_was_taken_on_the_local_clock(
+    api_for, web_for, owner, trip, immich
+):
+    honolulu = add(api_for(owner), trip, "immich", PHOTO_IDS["honolulu_last_night"])
+
+    details = (
+        web_for(owner)
+        .get(f"/trips/{trip.pk}/photos/{honolulu.pk}/info/")
+        .content.decode()
+    )
+
+    assert "June 7, 2024, 11:30 p.m." in details
+    assert "June 8" not in details

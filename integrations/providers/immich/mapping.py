@@ -7,7 +7,7 @@ assumes more than the field name.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from integrations.providers.base import Album, Asset, AssetInfo
 
@@ -31,6 +31,31 @@ def local_date(asset: dict) -> date | None:
     if taken is None:
         taken = parse_datetime(asset.get("fileCreatedAt"))
     return taken.date() if taken else None
+
+
+def taken_at(asset: dict) -> datetime | None:
+    """When the photo was taken, on the clock of the place it was taken.
+
+    `fileCreatedAt` is the moment in UTC; `localDateTime` is the wall clock
+    where it was taken (see `local_date`). Their difference is the photo's own
+    UTC offset, so the moment is returned in that offset: the same instant,
+    shown as the photographer's clock showed it.
+    """
+    moment = parse_datetime(asset.get("fileCreatedAt")) or parse_datetime(
+        asset.get("createdAt")
+    )
+    wall = parse_datetime(asset.get("localDateTime"))
+    if moment is None or moment.tzinfo is None or wall is None:
+        return moment
+    utc_clock = moment.astimezone(UTC).replace(tzinfo=None)
+    minutes = round((wall.replace(tzinfo=None) - utc_clock) / timedelta(minutes=1))
+    if abs(minutes) > _WIDEST_OFFSET_MINUTES:
+        return moment
+    return moment.astimezone(timezone(timedelta(minutes=minutes)))
+
+
+# Local time runs from UTC-12 to UTC+14.
+_WIDEST_OFFSET_MINUTES = 14 * 60
 
 
 def is_hidden(asset: dict) -> bool:
@@ -63,8 +88,7 @@ def asset_from_json(asset: dict) -> Asset:
     exif = asset.get("exifInfo") or {}
     return Asset(
         id=str(asset["id"]),
-        taken_at=parse_datetime(asset.get("fileCreatedAt"))
-        or parse_datetime(asset.get("createdAt")),
+        taken_at=taken_at(asset),
         media_type=media_type(asset),
         city=exif.get("city"),
         country=exif.get("country"),
@@ -79,7 +103,7 @@ def asset_info_from_json(asset: dict) -> AssetInfo:
     exif = asset.get("exifInfo") or {}
     return AssetInfo(
         id=str(asset["id"]),
-        taken_at=parse_datetime(asset.get("fileCreatedAt")),
+        taken_at=taken_at(asset),
         media_type=media_type(asset),
         file_name=asset.get("originalFileName"),
         file_size=_int(exif.get("fileSizeInByte")),
