@@ -100,7 +100,7 @@ def local_file_response(request, photo, kind: str):
 
 def _ranged(path: Path, size: int, range_header: str | None):
     start, end, status = 0, size - 1, 200
-    match = RANGE.match(range_header or "")
+    match = RANGE.fullmatch(range_header or "")
     if match and any(match.groups()):
         first, last = match.groups()
         if first:

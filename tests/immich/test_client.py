@@ -244,3 +244,15 @@ def test_version_is_detected_once_and_reused(fake_immich, client_for):
 
     paths = [request.path for request, _ in fake_immich.exchanges]
     assert "/api/server/version" not in paths
+
+
+def test_an_id_with_a_trailing_newline_is_refused_before_any_request(
+    fake_immich, client_for
+):
+    client = client_for(fake_immich)
+    before = len(fake_immich.exchanges)
+
+    with pytest.raises(InvalidInputError):
+        client.asset_info("0c6f4bb5-8a2b-4c1d-9a7e-3f5d2b1c4e6a\n")
+
+    assert len(fake_immich.exchanges) == before

@@ -30,7 +30,7 @@ from integrations.providers.immich.versions import VERSION_PATHS, ServerVersion
 
 logger = logging.getLogger(__name__)
 
-_ASSET_ID = re.compile(rf"^{SPEC.asset_id_pattern}$")
+_ASSET_ID = re.compile(SPEC.asset_id_pattern)
 # Local time runs from UTC-12 to UTC+14: a day anywhere lies within this of UTC.
 _ZONE_SLACK = timedelta(hours=14)
 MAX_PAGE_SIZE = 1000
@@ -242,7 +242,7 @@ class ImmichClient:
 
 def check_id(value: str, *, what: str = "asset") -> None:
     """Ids go into URL paths: refuse anything but a UUID before any request."""
-    if not isinstance(value, str) or not _ASSET_ID.match(value):
+    if not isinstance(value, str) or not _ASSET_ID.fullmatch(value):
         raise InvalidInputError(
             f"That is not a valid Immich {what} id.", code="immich.invalid_id"
         )
