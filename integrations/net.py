@@ -38,6 +38,7 @@ from integrations.netpolicy import (
 from integrations.providers.base import (
     BadResponseError,
     ProviderTimeoutError,
+    Stream,
     UnreachableError,
 )
 
@@ -45,6 +46,7 @@ __all__ = [
     "OutboundSession",
     "VettedTarget",
     "private_address_warning",
+    "relay_stream",
     "stream_body",
     "vet_outbound_url",
 ]
@@ -210,6 +212,40 @@ def stream_body(
         yield from response.iter_content(chunk_size)
     except requests.RequestException as exc:
         raise _provider_error(exc, _host(response.url)) from exc
+
+
+# Relaying 64 KiB at a time keeps memory flat and costs little per chunk.
+STREAM_CHUNK_SIZE = 64 * 1024
+# The upstream headers worth passing on; nothing else leaves our server.
+RELAYED_HEADERS = (
+    "Content-Type",
+    "Content-Length",
+    "Content-Range",
+    "Accept-Ranges",
+    "ETag",
+    "Last-Modified",
+    "Content-Disposition",
+)
+
+
+def relay_stream(response: requests.Response) -> Stream:
+    """An open streamed response as a provider Stream; the caller must close it."""
+    headers = {
+        name: response.headers[name]
+        for name in RELAYED_HEADERS
+        if name in response.headers
+    }
+    chunks = (
+        iter(())
+        if response.status_code == 304
+        else stream_body(response, STREAM_CHUNK_SIZE)
+    )
+    return Stream(
+        status=response.status_code,
+        headers=headers,
+        chunks=chunks,
+        close=response.close,
+    )
 
 
 def _read_body(response: requests.Response, deadline: float) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from integrations.net import stream_body
+from integrations.net import relay_stream
 from integrations.providers.base import (
     STREAM_KINDS,
     BadResponseError,
@@ -10,19 +10,6 @@ from integrations.providers.base import (
     Stream,
 )
 from integrations.providers.immich.errors import NOT_AN_API, looks_like_html
-
-CHUNK_SIZE = 64 * 1024
-
-# Headers worth passing on to the browser; nothing else leaves our server.
-RELAYED_HEADERS = (
-    "Content-Type",
-    "Content-Length",
-    "Content-Range",
-    "Accept-Ranges",
-    "ETag",
-    "Last-Modified",
-    "Content-Disposition",
-)
 
 
 def rendition(asset_id: str, kind: str) -> tuple[str, dict]:
@@ -58,22 +45,7 @@ def to_stream(response) -> Stream:
     """Wrap an open streamed response; refuse anything that is not media."""
     if response.status_code != 304:
         _check_media(response)
-    headers = {
-        name: response.headers[name]
-        for name in RELAYED_HEADERS
-        if name in response.headers
-    }
-    chunks = (
-        iter(())
-        if response.status_code == 304
-        else stream_body(response, chunk_size=CHUNK_SIZE)
-    )
-    return Stream(
-        status=response.status_code,
-        headers=headers,
-        chunks=chunks,
-        close=response.close,
-    )
+    return relay_stream(response)
 
 
 def _check_media(response) -> None:

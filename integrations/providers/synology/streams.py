@@ -8,23 +8,12 @@ from __future__ import annotations
 import mimetypes
 import re
 
-from integrations.net import stream_body
+from integrations.net import relay_stream
 from integrations.providers.base import InvalidInputError, Stream
 from integrations.providers.synology.asset_ids import AssetRef
 
 THUMBNAIL_SIZES = ("sm", "m", "xl")  # about 240, 320 and 1280 px on the short side
 DEFAULT_THUMBNAIL_SIZE = "m"
-CHUNK_SIZE = 64 * 1024
-# Only these upstream headers are worth relaying; the rest is DSM's business.
-RELAYED_HEADERS = (
-    "Content-Type",
-    "Content-Length",
-    "Content-Range",
-    "Accept-Ranges",
-    "ETag",
-    "Last-Modified",
-    "Content-Disposition",
-)
 _FILENAME = re.compile(r'filename\*?=(?:UTF-8\'\')?"?([^";]+)"?', re.IGNORECASE)
 
 
@@ -65,7 +54,7 @@ def _thumbnail(session, ref: AssetRef, size: str, scope: dict, etag) -> Stream:
         **scope,
     }
     response = session.open(api, "get", 2, params, _conditional(etag))
-    return _as_stream(response)
+    return relay_stream(response)
 
 
 def _download(session, ref: AssetRef, scope: dict, range_header, etag) -> Stream:
@@ -80,27 +69,13 @@ def _download(session, ref: AssetRef, scope: dict, range_header, etag) -> Stream
     if range_header:
         headers["Range"] = range_header
     response = session.open(api, "download", 2, params, headers)
-    stream = _as_stream(response)
+    stream = relay_stream(response)
     _name_the_type(stream)
     return stream
 
 
 def _conditional(etag: str | None) -> dict:
     return {"If-None-Match": etag} if etag else {}
-
-
-def _as_stream(response) -> Stream:
-    headers = {
-        name: response.headers[name]
-        for name in RELAYED_HEADERS
-        if name in response.headers
-    }
-    return Stream(
-        status=response.status_code,
-        headers=headers,
-        chunks=stream_body(response, CHUNK_SIZE),
-        close=response.close,
-    )
 
 
 def _name_the_type(stream: Stream) -> None:
