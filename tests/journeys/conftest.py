@@ -4,17 +4,6 @@ from tests.factories import UserFactory
 from trek.journeys.models import Journey, JourneyContributor, JourneyEntry
 
 
-@pytest.fixture(autouse=True)
-def _tasks_run_in_process():
-    """Run tasks eagerly even when REDIS_URL is set (as in CI)."""
-    from trek.celery import app
-
-    before = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = before
-
-
 @pytest.fixture
 def journey_on(enable):
     enable("journey")

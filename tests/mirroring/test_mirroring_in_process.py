@@ -10,17 +10,7 @@ from photos.tasks import mirror_photo_to_immich
 from tests.journeys.images import image_bytes
 from tests.mirroring.helpers import assets_with, upload_photo, upload_requests
 
-pytestmark = pytest.mark.usefixtures("tasks_in_process")
-
-
-@pytest.fixture
-def tasks_in_process():
-    from trek.celery import app
-
-    before = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = before
+# Tasks run eagerly here: tests/conftest.py sees to it, even with REDIS_URL set.
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.redis,
     pytest.mark.postgres,
+    pytest.mark.celery_worker,
     pytest.mark.skipif(
         not os.environ.get("REDIS_URL"),
         reason="needs REDIS_URL: a real Redis broker for the Celery worker",
