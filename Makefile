@@ -27,10 +27,13 @@ run: $(VENV)/.synced
 	$(PY) manage.py ensure_admin
 	@if [ -n "$$REDIS_URL" ]; then \
 		echo "REDIS_URL is set: starting a Celery worker and beat alongside the web server"; \
-		$(VENV)/bin/celery -A trek worker --beat --loglevel INFO --concurrency 2 & \
+		$(VENV)/bin/celery -A trek worker --beat --loglevel INFO --concurrency 2 \
+			--schedule "$${DATA_DIR:-data}/celerybeat-schedule" & \
+		worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	fi; \
 	echo "Serving TREK on http://127.0.0.1:$(PORT)"; \
-	exec $(VENV)/bin/gunicorn trek.wsgi $(GUNICORN_ARGS) --bind 127.0.0.1:$(PORT)
+	$(VENV)/bin/gunicorn trek.wsgi $(GUNICORN_ARGS) --bind 127.0.0.1:$(PORT)
 
 test: $(VENV)/.synced
 	$(VENV)/bin/ruff check .
