@@ -165,6 +165,7 @@ def test_put_of_an_allowed_private_address_succeeds_with_a_warning(
         ("https://user:pw@photos.example.com", "Remove the user name"),
         ("https://photos.example.com:99999", "port"),
         ("http://[fd00::5:2283", "check the brackets"),
+        ("javascript:alert(1)", "must start with http:// or https://"),
     ],
 )
 def test_put_of_a_bad_url_is_400_with_what_to_fix(

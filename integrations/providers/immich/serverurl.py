@@ -22,6 +22,16 @@ def canonical_server_url(typed: str) -> str:
             "Enter your Immich server URL, e.g. https://photos.example.com.",
             code="immich.invalid_url",
         )
+    scheme, colon, rest = text.partition(":")
+    names_a_scheme = (
+        bool(colon) and scheme.isalpha() and not rest.split("/")[0].isdigit()
+    )
+    if "://" not in text and names_a_scheme and scheme.lower() not in ("http", "https"):
+        # "javascript:...", "mailto:...": not a server address at all.
+        raise InvalidInputError(
+            "The Immich URL must start with http:// or https://.",
+            code="immich.invalid_url",
+        )
     if "://" not in text:
         raise InvalidInputError(
             f"Add http:// or https:// in front of the Immich URL "
