@@ -31,6 +31,7 @@ def test_two_factor_code_once_then_save_restart_and_browse(owner, fake_synology,
     assets = fresh(connection).client().album_assets("31")
 
     assert tested.connected is True
+    assert tested.user_name == "bob"
     assert albums and assets.items
     assert fake_synology.logins == 1  # the session the test won is reused
     assert services.check_status(owner).connected is True

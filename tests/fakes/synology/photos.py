@@ -80,7 +80,8 @@ def _additional(params) -> list[str]:
 
 
 def user_info(nas, api, params):
-    return nas.json_ok({"id": 3, "name": "alice", "uid": 1027, "enabled": True})
+    name = nas.sessions.get(params.get("_sid", ""), "")
+    return nas.json_ok({"id": 3, "name": name, "uid": 1027, "enabled": True})
 
 
 def album_list(nas, api, params):
