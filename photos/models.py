@@ -5,6 +5,9 @@ photos.proxy). A local upload (used by journeys) keeps its file under
 MEDIA_ROOT instead and has provider "local".
 """
 
+from datetime import datetime, timedelta
+from datetime import timezone as dt_timezone
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -53,6 +56,8 @@ class Photo(models.Model):
     width = models.PositiveIntegerField(null=True, blank=True)
     height = models.PositiveIntegerField(null=True, blank=True)
     taken_at = models.DateTimeField(null=True, blank=True)
+    # Minutes east of UTC where it was taken: the database keeps only UTC.
+    taken_at_utc_offset = models.SmallIntegerField(null=True, blank=True)
 
     # Mirroring a local upload to the owner's Immich (see photos.mirroring).
     mirror_status = models.CharField(
@@ -83,6 +88,14 @@ class Photo(models.Model):
     @property
     def is_local(self) -> bool:
         return self.provider == LOCAL_PROVIDER
+
+    @property
+    def taken_at_where_taken(self) -> datetime | None:
+        """The taken-at time on the clock of the place it was taken."""
+        if self.taken_at is None or self.taken_at_utc_offset is None:
+            return self.taken_at
+        zone = dt_timezone(timedelta(minutes=self.taken_at_utc_offset))
+        return self.taken_at.astimezone(zone)
 
     def delete_if_orphaned(self) -> bool:
         """Drop a provider reference nothing points at any more."""

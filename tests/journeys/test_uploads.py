@@ -210,3 +210,16 @@ def test_a_contributor_of_any_journey_holding_the_photo_may_see_it(
 
     answer = api_for(outsider).get(f"/api/photos/{photo.pk}/thumbnail")
     assert answer.status_code == 200
+
+
+def test_the_journey_page_shows_the_time_on_the_clock_where_it_was_taken(
+    api_for, web_for, journey_on, journey, entry, owner
+):
+    content = image_bytes(taken=datetime(2024, 6, 1, 8, 15), offset="+12:00")
+    post_files(api_for(owner), entry, upload("auckland.jpg", content))
+
+    photo = Photo.objects.get(owner=owner)
+    assert photo.taken_at == datetime(2024, 5, 31, 20, 15, tzinfo=UTC)
+    assert photo.taken_at_utc_offset == 12 * 60
+    page = web_for(owner).get(f"/journeys/{journey.pk}/").content.decode()
+    assert "1 Jun 2024 08:15" in page

@@ -90,7 +90,16 @@ def _store(owner, upload, facts: images.ImageFacts) -> Photo:
         width=facts.width,
         height=facts.height,
         taken_at=facts.taken_at,
+        taken_at_utc_offset=_offset_minutes(facts.taken_at),
     )
+
+
+def _offset_minutes(moment) -> int | None:
+    # EXIF without an offset was read as UTC: showing it in UTC gives back the
+    # camera's own clock, which is the best there is.
+    if moment is None or moment.utcoffset() is None:
+        return None
+    return int(moment.utcoffset().total_seconds() // 60)
 
 
 def _write(relative: str, blocks) -> None:
