@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from addons import state
 from integrations.providers.base import ProviderError
-from integrations.providers.registry import get_spec
+from integrations.providers.registry import enabled_spec, get_spec
 from photos import services
 from photos.albums import AlbumAlreadyLinked, link_album, sync_album, unlink_album
 from photos.connections import connection_problems
@@ -37,12 +37,6 @@ def trip_view(view):
         return view(request, trip, **kwargs)
 
     return wrapper
-
-
-def enabled_spec(provider_id: str):
-    if not state.is_provider_enabled(provider_id):
-        raise Http404("Unknown provider.")
-    return get_spec(provider_id)
 
 
 def problem(request, error: ProviderError):

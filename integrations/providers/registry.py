@@ -12,7 +12,9 @@ from functools import cache
 from importlib import import_module
 
 from django.apps import apps
+from django.http import Http404
 
+from addons import state
 from integrations.providers.base import NotConfiguredError
 
 PROVIDER_SPECS = {
@@ -97,6 +99,19 @@ def get_spec(provider_id: str) -> ProviderSpec:
     except KeyError:
         raise UnknownProvider(provider_id) from None
     return import_module(module_path).SPEC
+
+
+def enabled_spec(provider_id: str) -> ProviderSpec:
+    """The spec of a provider the admin has switched on; a 404 otherwise.
+
+    A switched-off provider's pages and routes answer as if they did not
+    exist, and nothing stored is touched.
+    """
+    if not state.is_provider_enabled(provider_id):
+        known = provider_id in PROVIDER_SPECS
+        name = get_spec(provider_id).name if known else "That photo provider"
+        raise Http404(f"{name} is not enabled on this server.")
+    return get_spec(provider_id)
 
 
 def all_specs() -> list[ProviderSpec]:

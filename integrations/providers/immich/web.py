@@ -8,21 +8,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from addons import state
 from integrations.providers.base import ProviderError
 from integrations.providers.immich import services
 from integrations.providers.immich.serializers import ImmichSettingsSerializer
 from integrations.providers.immich.spec import SPEC
+from integrations.providers.registry import enabled_spec
 
 
 def _provider_on(view):
     def wrapper(request, *args, **kwargs):
-        if not state.is_provider_enabled(SPEC.id):
-            raise Http404(f"{SPEC.name} is not enabled on this server.")
+        enabled_spec(SPEC.id)
         return view(request, *args, **kwargs)
 
     wrapper.__name__ = view.__name__

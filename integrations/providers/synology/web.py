@@ -7,13 +7,11 @@ outcome. The rules live in services.py, shared with the JSON API.
 import logging
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from addons import state
 from integrations.providers.base import ProviderError
-from integrations.providers.registry import get_spec
+from integrations.providers.registry import enabled_spec, get_spec
 from integrations.providers.synology import services
 from integrations.providers.synology.forms import SynologySettingsForm
 
@@ -22,22 +20,17 @@ logger = logging.getLogger(__name__)
 PROVIDER_ID = "synologyphotos"
 
 
-def _require_enabled() -> None:
-    if not state.is_provider_enabled(PROVIDER_ID):
-        raise Http404("Synology Photos is not enabled on this server.")
-
-
 @login_required
 @require_GET
 def card(request):
-    _require_enabled()
+    enabled_spec(PROVIDER_ID)
     return _render_card(request)
 
 
 @login_required
 @require_POST
 def save(request):
-    _require_enabled()
+    enabled_spec(PROVIDER_ID)
     form = SynologySettingsForm(request.POST)
     form.is_valid()  # every field is optional text; the service says what is wrong
     try:
@@ -52,7 +45,7 @@ def save(request):
 @login_required
 @require_POST
 def test(request):
-    _require_enabled()
+    enabled_spec(PROVIDER_ID)
     form = SynologySettingsForm(request.POST)
     form.is_valid()
     try:
