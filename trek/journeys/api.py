@@ -14,10 +14,14 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from addons import state
 from photos import mirroring
 from trek.journeys import services
-from trek.journeys.access import get_entry, get_journey, get_journey_photo
+from trek.journeys.access import (
+    get_entry,
+    get_journey,
+    get_journey_photo,
+    require_journey_addon,
+)
 from trek.journeys.models import Journey, JourneyEntry
 from trek.journeys.serializers import (
     ContributorSerializer,
@@ -34,8 +38,7 @@ from trek.journeys.serializers import (
 
 class JourneyAddonOn(BasePermission):
     def has_permission(self, request, view):
-        if not state.is_addon_enabled(state.JOURNEY):
-            raise NotFound("Journey addon is not enabled.")
+        require_journey_addon()
         return True
 
 
